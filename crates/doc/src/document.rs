@@ -1,0 +1,329 @@
+//! The document and its layers.
+
+use std::fmt;
+
+use crate::{LangCode, Layer, TextRange};
+
+/// Where a document came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    /// The input path (`-` for stdin), with `:LINE` for a JSON Lines record.
+    pub path: Option<String>,
+    /// The article's URL, when known.
+    pub url: Option<String>,
+}
+
+/// Something a stage noticed about a document: never fatal to the batch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The stage or reader that noticed it (`"input"`, `"clean"`, `"langid.v1"`, ...).
+    pub stage: String,
+    /// A sentence for a person.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic from `stage`.
+    pub fn new(stage: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { stage: stage.into(), message: message.into() }
+    }
+}
+
+/// The language of a document, or an abstention.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LangGuess {
+    /// The language; `None` when the text is too short or too mixed to tell.
+    pub code: Option<LangCode>,
+    /// The detector's confidence in `code` (0..=1); `None` when the input declared the language.
+    pub confidence: Option<f64>,
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens or apostrophes, or an abbreviation with its dot.
+    Word,
+    /// Digits with grouping and decimal marks (`100 000`, `880’000`, `3,5`), or a digit-led
+    /// alphanumeric (`1er`, `3rd`).
+    Number,
+    /// Punctuation, a run of terminal marks (`?!`, `...`) counting as one.
+    Punct,
+    /// Any other symbol (`%`, `€`, `+`).
+    Symbol,
+    /// A URL.
+    Url,
+    /// An e-mail address.
+    Email,
+}
+
+/// A token: a range and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub range: TextRange,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// One article: its clean text, frozen at construction, and the layers stages added to it.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// File stem or record id.
+    pub id: String,
+    /// Where it came from.
+    pub source: Source,
+    /// The title, when known; it is also the first line of the text.
+    pub title: Option<String>,
+    /// Publication date as given (ISO 8601), when known.
+    pub published: Option<String>,
+    /// What readers and stages noticed.
+    pub diagnostics: Vec<Diagnostic>,
+    text: String,
+    lang: Option<LangGuess>,
+    sentences: Option<Vec<TextRange>>,
+    tokens: Option<Vec<Token>>,
+}
+
+impl Document {
+    /// A document owning `text`, with no layer yet.
+    pub fn new(id: String, source: Source, text: String) -> Document {
+        Document {
+            id,
+            source,
+            title: None,
+            published: None,
+            diagnostics: Vec::new(),
+            text,
+            lang: None,
+            sentences: None,
+            tokens: None,
+        }
+    }
+
+    /// The clean text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of `range`.
+    ///
+    /// # Panics
+    /// If `range` is out of bounds or not on char boundaries.
+    pub fn slice(&self, range: TextRange) -> &str {
+        &self.text[range.start()..range.end()]
+    }
+
+    /// Whether `layer` has been computed.
+    pub fn has(&self, layer: Layer) -> bool {
+        match layer {
+            Layer::Lang => self.lang.is_some(),
+            Layer::Sentences => self.sentences.is_some(),
+            Layer::Tokens => self.tokens.is_some(),
+        }
+    }
+
+    /// The language layer, if computed.
+    pub fn lang(&self) -> Option<LangGuess> {
+        self.lang
+    }
+
+    /// The language when known (computed and not abstained).
+    pub fn lang_code(&self) -> Option<LangCode> {
+        self.lang.and_then(|guess| guess.code)
+    }
+
+    /// The sentence layer, if computed.
+    pub fn sentences(&self) -> Option<&[TextRange]> {
+        self.sentences.as_deref()
+    }
+
+    /// The token layer, if computed.
+    pub fn tokens(&self) -> Option<&[Token]> {
+        self.tokens.as_deref()
+    }
+
+    /// Sets the language layer.
+    ///
+    /// # Panics
+    /// If it is already set: layers are written once.
+    pub fn put_lang(&mut self, guess: LangGuess) {
+        assert!(self.lang.is_none(), "language layer written twice");
+        self.lang = Some(guess);
+    }
+
+    /// Sets the sentence layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_sentences(&mut self, sentences: Vec<TextRange>) {
+        assert!(self.sentences.is_none(), "sentence layer written twice");
+        self.sentences = Some(sentences);
+    }
+
+    /// Sets the token layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_tokens(&mut self, tokens: Vec<Token>) {
+        assert!(self.tokens.is_none(), "token layer written twice");
+        self.tokens = Some(tokens);
+    }
+
+    /// Checks every invariant of the model:
+    /// - each range is in bounds, on char boundaries, and not empty;
+    /// - sentences and tokens are sorted and do not overlap;
+    /// - no sentence or token starts or ends with white space;
+    /// - when both exist, every token lies inside exactly one sentence and every sentence
+    ///   starts with a token and ends with one;
+    /// - a language confidence is within 0..=1.
+    pub fn validate(&self) -> Result<(), InvariantViolation> {
+        if let Some(sentences) = &self.sentences {
+            check_layer(&self.text, "sentence", sentences.iter().copied())?;
+        }
+        if let Some(tokens) = &self.tokens {
+            check_layer(&self.text, "token", tokens.iter().map(|t| t.range))?;
+        }
+        if let (Some(sentences), Some(tokens)) = (&self.sentences, &self.tokens) {
+            check_tokens_in_sentences(sentences, tokens)?;
+        }
+        if let Some(LangGuess { confidence: Some(c), .. }) = self.lang
+            && !(0.0..=1.0).contains(&c)
+        {
+            return Err(InvariantViolation(format!("language confidence {c} outside 0..=1")));
+        }
+        Ok(())
+    }
+}
+
+fn check_layer(
+    text: &str,
+    what: &str,
+    ranges: impl Iterator<Item = TextRange>,
+) -> Result<(), InvariantViolation> {
+    let mut previous_end = 0;
+    for range in ranges {
+        let fail = |why: &str| Err(InvariantViolation(format!("{what} {range:?}: {why}")));
+        if range.end() > text.len() {
+            return fail("out of bounds");
+        }
+        if !text.is_char_boundary(range.start()) || !text.is_char_boundary(range.end()) {
+            return fail("not on a char boundary");
+        }
+        if range.is_empty() {
+            return fail("empty");
+        }
+        if range.start() < previous_end {
+            return fail("overlaps or precedes the previous one");
+        }
+        let slice = &text[range.start()..range.end()];
+        if slice.starts_with(char::is_whitespace) || slice.ends_with(char::is_whitespace) {
+            return fail("starts or ends with white space");
+        }
+        previous_end = range.end();
+    }
+    Ok(())
+}
+
+fn check_tokens_in_sentences(
+    sentences: &[TextRange],
+    tokens: &[Token],
+) -> Result<(), InvariantViolation> {
+    let mut tokens = tokens.iter().peekable();
+    for &sentence in sentences {
+        match tokens.peek() {
+            Some(t) if t.range.start() == sentence.start() => {}
+            _ => {
+                return Err(InvariantViolation(format!(
+                    "sentence {sentence:?} does not start with a token"
+                )));
+            }
+        }
+        let mut last_end = sentence.start();
+        while let Some(t) = tokens.peek() {
+            if t.range.start() >= sentence.end() {
+                break;
+            }
+            if !sentence.contains_range(t.range) {
+                return Err(InvariantViolation(format!(
+                    "token {:?} crosses the end of sentence {sentence:?}",
+                    t.range
+                )));
+            }
+            last_end = t.range.end();
+            tokens.next();
+        }
+        if last_end != sentence.end() {
+            return Err(InvariantViolation(format!(
+                "sentence {sentence:?} does not end with a token"
+            )));
+        }
+    }
+    if let Some(t) = tokens.next() {
+        return Err(InvariantViolation(format!("token {:?} is in no sentence", t.range)));
+    }
+    Ok(())
+}
+
+/// A broken invariant of [`Document`]: a bug in the stage that produced it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvariantViolation(pub String);
+
+impl fmt::Display for InvariantViolation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InvariantViolation {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::new("t".into(), Source::default(), text.into())
+    }
+
+    fn token(start: usize, end: usize) -> Token {
+        Token { range: TextRange::new(start, end), kind: TokenKind::Word }
+    }
+
+    #[test]
+    fn valid_layers_pass() {
+        let mut d = doc("Il pleut. Oui.");
+        d.put_sentences(vec![TextRange::new(0, 9), TextRange::new(10, 14)]);
+        d.put_tokens(vec![token(0, 2), token(3, 8), token(8, 9), token(10, 13), token(13, 14)]);
+        assert_eq!(d.validate(), Ok(()));
+    }
+
+    #[test]
+    fn each_broken_invariant_is_caught() {
+        let cases: &[(&str, Vec<TextRange>, Vec<Token>)] = &[
+            ("Il pleut.", vec![TextRange::new(0, 20)], vec![]),
+            ("Il pleut.", vec![TextRange::new(0, 3)], vec![]),
+            ("été", vec![TextRange::new(0, 1)], vec![]),
+            ("ab cd", vec![TextRange::new(3, 5), TextRange::new(0, 2)], vec![]),
+            ("ab cd", vec![TextRange::new(0, 5)], vec![token(0, 2)]),
+            ("ab cd", vec![TextRange::new(0, 2)], vec![token(0, 2), token(3, 5)]),
+            ("ab", vec![TextRange::new(1, 1)], vec![]),
+        ];
+        for (text, sentences, tokens) in cases {
+            let mut d = doc(text);
+            d.put_sentences(sentences.clone());
+            if !tokens.is_empty() {
+                d.put_tokens(tokens.clone());
+            }
+            assert!(d.validate().is_err(), "{text:?} {sentences:?} {tokens:?} should fail");
+        }
+    }
+
+    #[test]
+    #[allow(clippy::float_cmp)]
+    fn layers_absent_until_put() {
+        let mut d = doc("x");
+        assert!(!d.has(Layer::Lang));
+        d.put_lang(LangGuess { code: Some(LangCode::FR), confidence: Some(0.5) });
+        assert!(d.has(Layer::Lang));
+        assert_eq!(d.lang_code(), Some(LangCode::FR));
+    }
+}
