@@ -37,11 +37,6 @@ pub(crate) fn is_closing(c: char) -> bool {
     matches!(c, '»' | '”' | '“' | '’' | '›' | ')' | ']' | '}' | '"' | '\'')
 }
 
-/// Quotes, brackets and dashes that may open a sentence.
-pub(crate) fn is_opening(c: char) -> bool {
-    matches!(c, '«' | '“' | '„' | '‘' | '‹' | '(' | '[' | '{' | '"' | '\'' | '—' | '–' | '-' | '¿' | '¡' | '•')
-}
-
 /// Punctuation, as opposed to other symbols.
 pub(crate) fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '#' | '&')

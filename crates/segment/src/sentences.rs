@@ -3,7 +3,7 @@
 use doc::{LangCode, TextRange, Token, TokenKind};
 
 use crate::abbreviations::{AbbreviationClass, Abbreviations};
-use crate::chars::{is_closing, is_opening, is_terminal};
+use crate::chars::{is_closing, is_terminal};
 
 pub(crate) fn split(
     text: &str,
@@ -71,7 +71,7 @@ fn ends_after(
         let s = slice(text, next);
         let glued = next.range.start() == tokens[last].range.end();
         let closes = s.chars().count() == 1 && s.chars().all(is_closing);
-        let ambiguous = matches!(s, "\"" | "'");
+        let ambiguous = matches!(s, "\"" | "'" | "“" | "’" | "‘");
         if !closes || (ambiguous && !glued) || newlines_between(text, tokens, last) > 0 {
             break;
         }
@@ -82,10 +82,11 @@ fn ends_after(
         return (true, last);
     }
     let next_word = slice(text, next);
+    // A sentence starts with anything but a lower-case letter or punctuation that goes on
+    // ("« Où ? » demande-t-il", "Quoi ?, dit-il").
     let starts_sentence = next_word.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_numeric() || is_opening(c) || (!c.is_lowercase() && c.is_alphabetic())
+        !c.is_lowercase() && !matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '»' | '”' | '›' | '%')
     });
-    // "?" and "!" inside a quote followed by lower case ("« Où ? » demande-t-il") go on.
     (starts_sentence, last)
 }
 

@@ -1,0 +1,185 @@
+//! A first extraction from HTML: title, block paragraphs and page metadata.
+//!
+//! Deliberately simple: the article container (`<article>`, `[itemprop=articleBody]`,
+//! `<main>`, else `<body>`), its block elements in document order, page furniture
+//! (`nav`, `header`, `footer`, `aside`, `form`, `figure`, scripts) skipped. Main-content scoring
+//! and boilerplate classification belong to the clean-text work that follows.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::normalize_inline;
+
+/// What the page gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HtmlArticle {
+    /// `og:title`, else the article's `<h1>`, else `<title>`.
+    pub title: Option<String>,
+    /// Block texts in document order, normalised, non-empty, the title not repeated.
+    pub paragraphs: Vec<String>,
+    /// The publication date from metadata (`article:published_time`, JSON-LD
+    /// `datePublished`, `<time datetime>` in the article), as written.
+    pub published: Option<String>,
+    /// `<link rel=canonical>`, else `og:url`.
+    pub url: Option<String>,
+    /// `og:site_name`.
+    pub site: Option<String>,
+    /// `<html lang>`.
+    pub declared_lang: Option<String>,
+}
+
+/// Elements whose whole subtree is page furniture or not text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "figure",
+    "button", "iframe", "svg", "select", "textarea", "object", "embed", "canvas", "video", "audio",
+    "picture", "img", "head",
+];
+
+/// Elements that make a paragraph of the text.
+const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th", "caption"];
+
+/// Extracts the article of `page`.
+pub fn extract(page: &str) -> HtmlArticle {
+    let html = Html::parse_document(page);
+    let meta = |selector: &str| -> Option<String> {
+        let selector = Selector::parse(selector).ok()?;
+        html.select(&selector)
+            .filter_map(|e| e.value().attr("content").or_else(|| e.value().attr("href")))
+            .map(normalize_inline)
+            .find(|v| !v.is_empty())
+    };
+    let container = ["article", "[itemprop=articleBody]", "main", "body"]
+        .iter()
+        .filter_map(|s| Selector::parse(s).ok())
+        .find_map(|s| html.select(&s).next());
+
+    let h1 = container.and_then(|c| first_text(c, "h1"));
+    let title = meta("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
+        .or(h1)
+        .or_else(|| first_text(html.root_element(), "title"));
+
+    let paragraphs = container.map(|c| blocks(c, title.as_deref())).unwrap_or_default();
+
+    let published = meta(
+        "meta[property='article:published_time'], meta[name='article:published_time'], \
+         meta[itemprop='datePublished'], meta[name='pubdate'], meta[name='publish-date'], \
+         meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date']",
+    )
+    .or_else(|| json_ld_date(&html))
+    .or_else(|| {
+        let selector = Selector::parse("time[datetime]").ok()?;
+        container?.select(&selector).find_map(|t| t.value().attr("datetime").map(normalize_inline))
+    });
+
+    HtmlArticle {
+        title,
+        paragraphs,
+        published,
+        url: meta("link[rel='canonical']").or_else(|| meta("meta[property='og:url']")),
+        site: meta("meta[property='og:site_name']"),
+        declared_lang: html.root_element().value().attr("lang").map(normalize_inline).filter(|l| !l.is_empty()),
+    }
+}
+
+fn first_text(root: ElementRef<'_>, selector: &str) -> Option<String> {
+    let selector = Selector::parse(selector).ok()?;
+    root.select(&selector).map(|e| normalize_inline(&e.text().collect::<String>())).find(|t| !t.is_empty())
+}
+
+/// Block texts under `container`, walked with an explicit stack (pages nest thousands deep).
+fn blocks(container: ElementRef<'_>, title: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut loose = String::new();
+    let mut stack = vec![*container];
+    while let Some(node) = stack.pop() {
+        match node.value() {
+            Node::Element(element) => {
+                let name = element.name();
+                if SKIPPED.contains(&name) || is_hidden(element) {
+                    continue;
+                }
+                if BLOCKS.contains(&name) {
+                    flush(&mut loose, &mut out, title);
+                    let mut text = String::new();
+                    collect_text(node, &mut text);
+                    push_block(&text, &mut out, title);
+                    continue;
+                }
+                if matches!(name, "div" | "section" | "br" | "table" | "tr" | "ul" | "ol") {
+                    flush(&mut loose, &mut out, title);
+                }
+                // Children in reverse so that they pop in document order.
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev());
+            }
+            Node::Text(text) => loose.push_str(text),
+            _ => {}
+        }
+    }
+    flush(&mut loose, &mut out, title);
+    out
+}
+
+fn flush(loose: &mut String, out: &mut Vec<String>, title: Option<&str>) {
+    if !loose.trim().is_empty() {
+        push_block(loose, out, title);
+    }
+    loose.clear();
+}
+
+fn push_block(text: &str, out: &mut Vec<String>, title: Option<&str>) {
+    let text = normalize_inline(text);
+    if text.is_empty() || Some(text.as_str()) == title {
+        return;
+    }
+    out.push(text);
+}
+
+/// The text under `node`, without skipped subtrees; `<br>` is a space.
+fn collect_text(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match node.value() {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(element) => {
+                if SKIPPED.contains(&element.name()) || is_hidden(element) {
+                    continue;
+                }
+                if element.name() == "br" {
+                    out.push(' ');
+                }
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev());
+            }
+            _ => {}
+        }
+        // Block boundaries inside a block (nested paragraphs) must not glue words.
+        if let Node::Element(element) = node.value()
+            && BLOCKS.contains(&element.name())
+        {
+            out.push(' ');
+        }
+    }
+}
+
+fn is_hidden(element: &scraper::node::Element) -> bool {
+    element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+        || element.attr("style").is_some_and(|s| {
+            let s = s.replace(' ', "").to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// `datePublished` from a JSON-LD block, read without a JSON parser: the blocks are often
+/// invalid JSON, and only this one string is wanted.
+fn json_ld_date(html: &Html) -> Option<String> {
+    let selector = Selector::parse("script[type='application/ld+json']").ok()?;
+    html.select(&selector).find_map(|script| {
+        let text: String = script.text().collect();
+        let key = text.find("\"datePublished\"")?;
+        let rest = &text[key + "\"datePublished\"".len()..];
+        let rest = rest.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        let value = &rest[..rest.find('"')?];
+        (!value.trim().is_empty()).then(|| value.trim().to_owned())
+    })
+}

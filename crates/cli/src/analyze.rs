@@ -1,0 +1,193 @@
+//! `veille analyze`.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clean::CleanOptions;
+use doc::{Document, LangCode, RawArticle};
+use input::{InputError, ReadOptions};
+use pipeline::Analyzer;
+use wire::WireOptions;
+
+use crate::{Format, output, resolve_format};
+
+#[derive(clap::Args)]
+pub struct AnalyzeArgs {
+    /// Files, directories (walked recursively) or `-` for stdin; stdin when none is given.
+    inputs: Vec<PathBuf>,
+    /// Output format [default: text on a terminal, jsonl otherwise].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Publication date (ISO 8601) for inputs that give none.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// Language of every input (ISO 639-1 code); skips detection.
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+    /// The input text is already clean: keep it exactly as given, so offsets refer to it.
+    #[arg(long)]
+    no_clean: bool,
+    /// Do not take the first line of a text input as its title.
+    #[arg(long)]
+    no_title: bool,
+    /// Also output the token layer.
+    #[arg(long)]
+    tokens: bool,
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Largest document accepted, in bytes (a file, or one JSON Lines record).
+    #[arg(long, value_name = "BYTES", default_value_t = ReadOptions::default().max_document_bytes)]
+    max_bytes: usize,
+    /// Print documents, bytes, time and throughput to stderr at the end.
+    #[arg(long)]
+    stats: bool,
+}
+
+/// Documents analysed together: enough to keep every core busy, few enough to stream.
+const BATCH_DOCUMENTS: usize = 256;
+const BATCH_BYTES: usize = 32 << 20;
+
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let lang = match args.lang.as_deref().map(|code| (code, LangCode::parse(code))) {
+        None => None,
+        Some((_, Some(code))) => Some(code),
+        Some((code, None)) => anyhow::bail!("--lang {code:?} is not a language code (expected fr, en, ru...)"),
+    };
+    if let Some(published) = &args.published {
+        anyhow::ensure!(looks_like_iso_date(published), "--published {published:?} is not an ISO 8601 date (expected 2024-04-23 or 2024-04-23T10:00:00Z)");
+    }
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global()?;
+    }
+    let mut inputs = args.inputs.clone();
+    if inputs.is_empty() {
+        anyhow::ensure!(!io::stdin().is_terminal(), "no input: name files or directories, or pipe text to stdin (see --help)");
+        inputs.push(PathBuf::from("-"));
+    }
+    let format = resolve_format(args.format);
+    let analyzer = Analyzer::new(CleanOptions {
+        keep_text: args.no_clean,
+        no_title: args.no_title,
+        default_published: args.published.clone(),
+    });
+    let read_options = ReadOptions { max_document_bytes: args.max_bytes };
+    let wire_options = WireOptions { tokens: args.tokens };
+
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let started = Instant::now();
+    let mut totals = Totals::default();
+    let mut batch = Batch::default();
+    for spec in input::expand(&inputs) {
+        let items = match spec {
+            Ok(spec) => input::read(&spec, &read_options),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        };
+        for item in items {
+            let item = item.map(|mut raw| {
+                if lang.is_some() {
+                    raw.lang = lang;
+                }
+                raw
+            });
+            batch.push(item);
+            if batch.is_full() {
+                batch.flush(&analyzer, format, wire_options, &mut out, &mut totals)?;
+            }
+        }
+    }
+    batch.flush(&analyzer, format, wire_options, &mut out, &mut totals)?;
+    out.flush()?;
+    if args.stats {
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "veille: {} documents ({} failed), {:.2} MB of text in {:.3} s: {:.2} MB/s, {:.0} documents/s, {} threads",
+            totals.documents,
+            totals.failed,
+            totals.bytes as f64 / 1e6,
+            seconds,
+            totals.bytes as f64 / 1e6 / seconds,
+            totals.documents as f64 / seconds,
+            rayon::current_num_threads(),
+        );
+    }
+    Ok(if totals.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[derive(Default)]
+struct Totals {
+    documents: usize,
+    failed: usize,
+    bytes: usize,
+}
+
+#[derive(Default)]
+struct Batch {
+    items: Vec<Result<RawArticle, InputError>>,
+    bytes: usize,
+}
+
+impl Batch {
+    fn push(&mut self, item: Result<RawArticle, InputError>) {
+        if let Ok(raw) = &item {
+            self.bytes += match &raw.body {
+                doc::RawBody::Text(t) | doc::RawBody::Html(t) => t.len(),
+            };
+        }
+        self.items.push(item);
+    }
+
+    fn is_full(&self) -> bool {
+        self.items.len() >= BATCH_DOCUMENTS || self.bytes >= BATCH_BYTES
+    }
+
+    /// Analyses the batch in parallel and writes it in input order; errors go to stderr at
+    /// their place.
+    fn flush(
+        &mut self,
+        analyzer: &Analyzer,
+        format: Format,
+        wire_options: WireOptions,
+        out: &mut impl Write,
+        totals: &mut Totals,
+    ) -> anyhow::Result<()> {
+        use rayon::prelude::*;
+        let items = std::mem::take(&mut self.items);
+        self.bytes = 0;
+        let results: Vec<Result<Document, InputError>> =
+            items.into_par_iter().map(|item| item.map(|raw| analyzer.analyze(raw))).collect();
+        for result in results {
+            match result {
+                Ok(doc) => {
+                    totals.documents += 1;
+                    totals.bytes += doc.text().len();
+                    match format {
+                        Format::Jsonl => writeln!(out, "{}", wire::to_json_line(&doc, wire_options))?,
+                        Format::Text => output::write_text(out, &doc)?,
+                    }
+                }
+                Err(e) => {
+                    totals.failed += 1;
+                    out.flush()?;
+                    eprintln!("veille: {e}");
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `2024-04-23`, `2024-04`, `2024`, or a date-time starting with a full date.
+fn looks_like_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        _ => b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)
+            && (b.len() == 10 || matches!(b[10], b'T' | b' ')),
+    }
+}

@@ -1,0 +1,64 @@
+//! `veille eval`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::{Format, default_eval_dir, resolve_format};
+
+#[derive(clap::Args)]
+pub struct EvalArgs {
+    /// What to measure.
+    #[arg(value_enum)]
+    task: Task,
+    /// The folder of gold sets [default: ../shared/eval].
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Use at most N items (documents or sentences) of each set.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Also write the rows as a JSON report to FILE.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Output format [default: text on a terminal, jsonl otherwise].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Task {
+    /// Sentence and token boundaries (factRuEval-2016, HIPE-2022).
+    Segment,
+    /// Language identification (WikiNEuRal sentences, news-realism articles).
+    Langid,
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let dir = args.data.unwrap_or_else(default_eval_dir);
+    anyhow::ensure!(dir.is_dir(), "gold sets not found in {} (use --data DIR)", dir.display());
+    let rows = match args.task {
+        Task::Segment => eval::segmentation(&dir, args.limit)?,
+        Task::Langid => eval::language_id(&dir, args.limit)?,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match resolve_format(args.format) {
+        Format::Text => write!(out, "{}", eval::table(&rows))?,
+        Format::Jsonl => {
+            for row in &rows {
+                writeln!(out, "{}", serde_json::to_string(row)?)?;
+            }
+        }
+    }
+    if let Some(path) = args.report {
+        let report = serde_json::json!({
+            "task": format!("{:?}", args.task).to_lowercase(),
+            "data": dir.display().to_string(),
+            "limit": args.limit,
+            "rows": rows,
+        });
+        std::fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
+        eprintln!("veille: report written to {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

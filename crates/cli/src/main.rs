@@ -1,0 +1,67 @@
+//! `veille`: the command line. Parses arguments, runs a command, maps outcomes to exit codes
+//! (0 all inputs processed, 1 some failed, 2 usage error), per `../shared/CONTRACT.md`.
+
+mod analyze;
+mod eval_cmd;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "veille", version, about = "News intelligence: clean text, languages, sentences and more, from raw articles.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles (files, directories, `-` for stdin) and print one JSON document each.
+    Analyze(analyze::AnalyzeArgs),
+    /// Measure quality on a public gold set.
+    Eval(eval_cmd::EvalArgs),
+}
+
+/// Output format; the default is `text` on a terminal and `jsonl` otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// A readable view.
+    Text,
+}
+
+/// Resolves the default format from whether stdout is a terminal.
+pub fn resolve_format(format: Option<Format>) -> Format {
+    use std::io::IsTerminal;
+    format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Jsonl })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Eval(args) => eval_cmd::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`veille analyze … | head`) is not an error.
+            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("veille: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Where gold sets live unless told otherwise: `../shared/eval` beside the repository.
+pub fn default_eval_dir() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let beside_repo = manifest.join("../../../shared/eval");
+    if beside_repo.is_dir() { beside_repo } else { PathBuf::from("../shared/eval") }
+}

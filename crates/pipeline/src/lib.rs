@@ -1,0 +1,210 @@
+//! Ties the stages together.
+//!
+//! Key decisions:
+//! - [`PipelineBuilder::build`] checks, before any document runs, that every stage's required
+//!   layers are provided by an earlier stage ([`PipelineError::Unsatisfied`]).
+//! - A stage that panics on one document becomes a diagnostic on that document; the batch
+//!   goes on. After the stages, [`Document::validate`] runs on every document, and a broken
+//!   invariant is reported the same way.
+//! - [`Analyzer::analyze_batch`] runs documents in parallel and returns them in input order.
+
+use std::collections::BTreeSet;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use clean::CleanOptions;
+use doc::{Diagnostic, Document, Layer, RawArticle, Stage};
+use langid::{DetectLang, LanguageIdentifier};
+use rayon::prelude::*;
+use segment::{Segment, Segmenter};
+
+/// An ordered list of stages whose requirements are met.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+/// Collects stages, then checks them in [`PipelineBuilder::build`].
+#[derive(Default)]
+pub struct PipelineBuilder {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+/// A pipeline that cannot run.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PipelineError {
+    /// `stage` requires `layer`, which no earlier stage provides.
+    Unsatisfied {
+        /// The stage's name.
+        stage: &'static str,
+        /// The missing layer.
+        layer: Layer,
+    },
+}
+
+impl std::fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PipelineError::Unsatisfied { stage, layer } => {
+                write!(f, "stage {stage} requires the {layer:?} layer, which no earlier stage provides")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PipelineError {}
+
+impl PipelineBuilder {
+    /// Appends `stage`.
+    pub fn stage(mut self, stage: impl Stage + 'static) -> PipelineBuilder {
+        self.stages.push(Box::new(stage));
+        self
+    }
+
+    /// Checks requirements in order.
+    pub fn build(self) -> Result<Pipeline, PipelineError> {
+        let mut available = BTreeSet::new();
+        for stage in &self.stages {
+            if let Some(&layer) = stage.requires().iter().find(|l| !available.contains(*l)) {
+                return Err(PipelineError::Unsatisfied { stage: stage.name(), layer });
+            }
+            available.extend(stage.provides().iter().copied());
+        }
+        Ok(Pipeline { stages: self.stages })
+    }
+}
+
+impl Pipeline {
+    /// An empty builder.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The stages built so far: language identification, then segmentation.
+    pub fn standard() -> Pipeline {
+        Pipeline::builder()
+            .stage(DetectLang::new(LanguageIdentifier::new()))
+            .stage(Segment::new(Segmenter::new()))
+            .build()
+            .expect("the standard stages are in a valid order")
+    }
+
+    /// The names of the stages, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage on `doc`, then validates it. Never panics on a stage's panic.
+    pub fn run(&self, doc: &mut Document) {
+        for stage in &self.stages {
+            if stage.provides().iter().all(|&l| doc.has(l)) {
+                continue; // Given by the input (a declared language).
+            }
+            let outcome = catch_unwind(AssertUnwindSafe(|| stage.run(doc)));
+            if let Err(payload) = outcome {
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_owned());
+                doc.diagnostics.push(Diagnostic::new(stage.name(), format!("internal error, stage skipped: {message}")));
+            }
+        }
+        if let Err(violation) = doc.validate() {
+            doc.diagnostics.push(Diagnostic::new("pipeline", format!("internal error, invalid layers: {violation}")));
+        }
+    }
+}
+
+/// Raw article in, analysed document out: cleaning, then the pipeline.
+pub struct Analyzer {
+    /// How the text is built.
+    pub clean: CleanOptions,
+    /// The stages.
+    pub pipeline: Pipeline,
+}
+
+impl Analyzer {
+    /// The standard pipeline with `clean` options.
+    pub fn new(clean: CleanOptions) -> Analyzer {
+        Analyzer { clean, pipeline: Pipeline::standard() }
+    }
+
+    /// Analyses one article.
+    pub fn analyze(&self, raw: RawArticle) -> Document {
+        let mut doc = clean::build(raw, &self.clean);
+        self.pipeline.run(&mut doc);
+        doc
+    }
+
+    /// Analyses articles in parallel; results are in input order.
+    pub fn analyze_batch(&self, raws: Vec<RawArticle>) -> Vec<Document> {
+        raws.into_par_iter().map(|raw| self.analyze(raw)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use doc::{LangGuess, RawBody, Source};
+
+    struct Needs;
+    impl Stage for Needs {
+        fn name(&self) -> &'static str {
+            "needs"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[Layer::Tokens]
+        }
+        fn provides(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, _: &mut Document) {}
+    }
+
+    struct Panics;
+    impl Stage for Panics {
+        fn name(&self) -> &'static str {
+            "panics"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn provides(&self) -> &'static [Layer] {
+            &[Layer::Lang]
+        }
+        fn run(&self, _: &mut Document) {
+            panic!("boom");
+        }
+    }
+
+    #[test]
+    fn unsatisfied_requirement_is_refused_before_running() {
+        let err = Pipeline::builder().stage(Needs).build().err();
+        assert_eq!(err, Some(PipelineError::Unsatisfied { stage: "needs", layer: Layer::Tokens }));
+        assert!(Pipeline::builder().stage(Segment::new(Segmenter::new())).build().is_err());
+    }
+
+    #[test]
+    fn a_panicking_stage_becomes_a_diagnostic() {
+        let pipeline = Pipeline::builder().stage(Panics).build().unwrap();
+        let mut doc = Document::new("x".into(), Source::default(), "texte".into());
+        pipeline.run(&mut doc);
+        assert!(doc.diagnostics[0].message.contains("boom"), "{:?}", doc.diagnostics);
+    }
+
+    #[test]
+    fn declared_language_is_kept() {
+        let analyzer = Analyzer::new(CleanOptions::default());
+        let raw = RawArticle {
+            id: "a".into(),
+            source: Source::default(),
+            title: None,
+            published: None,
+            lang: Some(doc::LangCode::RU),
+            body: RawBody::Text("This text is English but declared Russian.".into()),
+            diagnostics: vec![],
+        };
+        let doc = analyzer.analyze(raw);
+        assert_eq!(doc.lang(), Some(LangGuess { code: Some(doc::LangCode::RU), confidence: None }));
+        assert!(doc.sentences().is_some());
+    }
+}
