@@ -15,11 +15,11 @@ use doc::{Diagnostic, Document, LangCode, LangGuess, Layer, Stage};
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
 /// Bytes of text read by the detector.
-pub const SAMPLE_BYTES: usize = 1500;
+pub const SAMPLE_BYTES: usize = 400;
 /// Below this many letters the detector abstains.
 pub const MIN_LETTERS: usize = 6;
 /// Below this confidence the detector abstains.
-pub const MIN_CONFIDENCE: f64 = 0.40;
+pub const MIN_CONFIDENCE: f64 = 0.25;
 
 const LANGUAGES: &[Language] = &[
     Language::English,

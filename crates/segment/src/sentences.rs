@@ -55,8 +55,11 @@ fn ends_after(
         let continues = starts_lower(next_word) && !word.ends_with(is_terminal) && !word.ends_with(':');
         return (!continues, i);
     }
+    // A period glued to the next word is inside a name ("Gzt.Ru", "зоне .РФ").
+    let glued_to_word = tokens[i + 1].range.start() == token.range.end()
+        && next_word.chars().next().is_some_and(char::is_alphabetic);
     let terminal = match token.kind {
-        TokenKind::Punct => word.chars().all(is_terminal),
+        TokenKind::Punct => word.chars().all(is_terminal) && !glued_to_word,
         TokenKind::Word if word.ends_with('.') => {
             return (abbreviation_ends(text, tokens, i, lang, abbreviations), i);
         }
