@@ -89,9 +89,9 @@ impl Scanner<'_> {
 
     /// `http://…`, `https://…` or `www.…`, without trailing punctuation.
     fn url_end(&self, start: usize) -> Option<usize> {
-        let rest = &self.text[start..];
-        let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-        if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+        let rest = self.text[start..].as_bytes();
+        let starts = |prefix: &[u8]| rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix);
+        if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
             return None;
         }
         let mut end = self.scan_while(start, |c| {
@@ -222,17 +222,19 @@ impl Scanner<'_> {
     /// Pushes the word `start..end`, split by the language rules.
     fn word_parts(&mut self, mut start: usize, mut end: usize) {
         let french = matches!(self.lang, None | Some(LangCode::FR));
-        if french {
+        if french && self.text[start..end].contains(is_apostrophe) {
             if let Some(split) = self.french_elision(start, end) {
                 self.push(start, split, TokenKind::Word);
                 start = split;
             }
         }
         let mut suffix = None;
-        if french {
+        // Only words with a hyphen or an apostrophe can carry a pronoun or a clitic.
+        let joined = self.text[start..end].contains(|c| is_hyphen(c) || is_apostrophe(c));
+        if french && joined {
             suffix = suffix_match(&self.text[start..end], FRENCH_INVERSIONS, true);
         }
-        if suffix.is_none() && self.lang == Some(LangCode::EN) {
+        if suffix.is_none() && joined && self.lang == Some(LangCode::EN) {
             suffix = suffix_match(&self.text[start..end], ENGLISH_CLITICS, false);
         }
         if let Some(len) = suffix {

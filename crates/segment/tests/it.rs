@@ -104,3 +104,12 @@ mod properties {
         }
     }
 }
+
+/// The URL check lower-cased the whole rest of the text at every token whose ninth byte was
+/// inside a character: a 2 MB line took minutes. This runs in milliseconds when linear.
+#[test]
+fn regression_url_check_was_quadratic_on_long_lines() {
+    let line = "Le convoi a parcouru 4 750 milles sans s’arrêter ".repeat(40_000);
+    let tokens = Segmenter::new().tokenize(&line, Some(LangCode::FR));
+    assert_eq!(tokens.len(), 40_000 * 9);
+}
