@@ -25,17 +25,37 @@ pub struct HtmlArticle {
     pub site: Option<String>,
     /// `<html lang>`.
     pub declared_lang: Option<String>,
+    /// Authors from metadata (`author` meta, JSON-LD `author.name`).
+    pub authors: Vec<String>,
+    /// `<figcaption>` texts.
+    pub captions: Vec<String>,
 }
 
 /// Elements whose whole subtree is page furniture or not text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "figure",
-    "button", "iframe", "svg", "select", "textarea", "object", "embed", "canvas", "video", "audio",
-    "picture", "img", "head",
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "figure", "button", "iframe", "svg", "select", "textarea", "object", "embed", "canvas",
+    "video", "audio", "picture", "img", "head",
 ];
 
 /// Elements that make a paragraph of the text.
-const BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th", "caption"];
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "caption",
+];
 
 /// Extracts the article of `page`.
 pub fn extract(page: &str) -> HtmlArticle {
@@ -53,11 +73,14 @@ pub fn extract(page: &str) -> HtmlArticle {
         .find_map(|s| html.select(&s).next());
 
     let h1 = container.and_then(|c| first_text(c, "h1"));
-    let title = meta("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
-        .or(h1)
-        .or_else(|| first_text(html.root_element(), "title"));
+    let title =
+        meta("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
+            .or(h1)
+            .or_else(|| first_text(html.root_element(), "title"));
 
-    let paragraphs = container.map(|c| blocks(c, title.as_deref())).unwrap_or_default();
+    let paragraphs = container
+        .map(|c| blocks(c, title.as_deref()))
+        .unwrap_or_default();
 
     let published = meta(
         "meta[property='article:published_time'], meta[name='article:published_time'], \
@@ -67,7 +90,9 @@ pub fn extract(page: &str) -> HtmlArticle {
     .or_else(|| json_ld_date(&html))
     .or_else(|| {
         let selector = Selector::parse("time[datetime]").ok()?;
-        container?.select(&selector).find_map(|t| t.value().attr("datetime").map(normalize_inline))
+        container?
+            .select(&selector)
+            .find_map(|t| t.value().attr("datetime").map(normalize_inline))
     });
 
     HtmlArticle {
@@ -76,13 +101,32 @@ pub fn extract(page: &str) -> HtmlArticle {
         published,
         url: meta("link[rel='canonical']").or_else(|| meta("meta[property='og:url']")),
         site: meta("meta[property='og:site_name']"),
-        declared_lang: html.root_element().value().attr("lang").map(normalize_inline).filter(|l| !l.is_empty()),
+        declared_lang: html
+            .root_element()
+            .value()
+            .attr("lang")
+            .map(normalize_inline)
+            .filter(|l| !l.is_empty()),
+        authors: meta("meta[name='author'], meta[property='article:author']")
+            .filter(|a| !a.starts_with("http"))
+            .into_iter()
+            .collect(),
+        captions: Selector::parse("figcaption")
+            .map(|s| {
+                html.select(&s)
+                    .map(|e| normalize_inline(&e.text().collect::<String>()))
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 
 fn first_text(root: ElementRef<'_>, selector: &str) -> Option<String> {
     let selector = Selector::parse(selector).ok()?;
-    root.select(&selector).map(|e| normalize_inline(&e.text().collect::<String>())).find(|t| !t.is_empty())
+    root.select(&selector)
+        .map(|e| normalize_inline(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty())
 }
 
 /// Block texts under `container`, walked with an explicit stack (pages nest thousands deep).
@@ -104,7 +148,10 @@ fn blocks(container: ElementRef<'_>, title: Option<&str>) -> Vec<String> {
                     push_block(&text, &mut out, title);
                     continue;
                 }
-                if matches!(name, "div" | "section" | "br" | "table" | "tr" | "ul" | "ol") {
+                if matches!(
+                    name,
+                    "div" | "section" | "br" | "table" | "tr" | "ul" | "ol"
+                ) {
                     flush(&mut loose, &mut out, title);
                 }
                 // Children in reverse so that they pop in document order.
@@ -178,7 +225,11 @@ fn json_ld_date(html: &Html) -> Option<String> {
         let text: String = script.text().collect();
         let key = text.find("\"datePublished\"")?;
         let rest = &text[key + "\"datePublished\"".len()..];
-        let rest = rest.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        let rest = rest
+            .trim_start()
+            .strip_prefix(':')?
+            .trim_start()
+            .strip_prefix('"')?;
         let value = &rest[..rest.find('"')?];
         (!value.trim().is_empty()).then(|| value.trim().to_owned())
     })

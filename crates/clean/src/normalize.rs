@@ -1,6 +1,6 @@
 //! Unicode and white-space normalisation that keeps the wording.
 
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick, IsNormalized};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Normalises a body of text:
 /// - NFC;
@@ -28,7 +28,13 @@ pub fn normalize(text: &str) -> String {
                 '\n'
             }
             '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0b}' | '\u{0c}' => '\n',
-            '\t' | '\u{2000}'..='\u{2006}' | '\u{2008}' | '\u{200a}' | '\u{205f}' | '\u{3000}' | '\u{1680}' => ' ',
+            '\t'
+            | '\u{2000}'..='\u{2006}'
+            | '\u{2008}'
+            | '\u{200a}'
+            | '\u{205f}'
+            | '\u{3000}'
+            | '\u{1680}' => ' ',
             '\u{2007}' | '\u{2009}' => '\u{202f}',
             '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => continue,
             c if c.is_control() && c != '\n' => continue,
@@ -78,7 +84,10 @@ mod tests {
         for (input, expected) in [
             ("a\r\nb\rc", "a\nb\nc"),
             ("  trop   d’espaces \t ici  ", "trop d’espaces ici"),
-            ("100\u{a0}000 et 3\u{2009}600 et 7\u{202f}500", "100\u{a0}000 et 3\u{202f}600 et 7\u{202f}500"),
+            (
+                "100\u{a0}000 et 3\u{2009}600 et 7\u{202f}500",
+                "100\u{a0}000 et 3\u{202f}600 et 7\u{202f}500",
+            ),
             ("Quoi\u{a0}?", "Quoi\u{a0}?"),
             ("a \u{a0} b", "a\u{a0}b"),
             ("e\u{301}te\u{301}", "été"),

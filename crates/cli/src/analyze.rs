@@ -51,20 +51,34 @@ const BATCH_DOCUMENTS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let lang = match args.lang.as_deref().map(|code| (code, LangCode::parse(code))) {
+    let lang = match args
+        .lang
+        .as_deref()
+        .map(|code| (code, LangCode::parse(code)))
+    {
         None => None,
         Some((_, Some(code))) => Some(code),
-        Some((code, None)) => anyhow::bail!("--lang {code:?} is not a language code (expected fr, en, ru...)"),
+        Some((code, None)) => {
+            anyhow::bail!("--lang {code:?} is not a language code (expected fr, en, ru...)")
+        }
     };
     if let Some(published) = &args.published {
-        anyhow::ensure!(looks_like_iso_date(published), "--published {published:?} is not an ISO 8601 date (expected 2024-04-23 or 2024-04-23T10:00:00Z)");
+        anyhow::ensure!(
+            looks_like_iso_date(published),
+            "--published {published:?} is not an ISO 8601 date (expected 2024-04-23 or 2024-04-23T10:00:00Z)"
+        );
     }
     if let Some(threads) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global()?;
     }
     let mut inputs = args.inputs.clone();
     if inputs.is_empty() {
-        anyhow::ensure!(!io::stdin().is_terminal(), "no input: name files or directories, or pipe text to stdin (see --help)");
+        anyhow::ensure!(
+            !io::stdin().is_terminal(),
+            "no input: name files or directories, or pipe text to stdin (see --help)"
+        );
         inputs.push(PathBuf::from("-"));
     }
     let format = resolve_format(args.format);
@@ -73,8 +87,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         no_title: args.no_title,
         default_published: args.published.clone(),
     });
-    let read_options = ReadOptions { max_document_bytes: args.max_bytes };
-    let wire_options = WireOptions { tokens: args.tokens };
+    let read_options = ReadOptions {
+        max_document_bytes: args.max_bytes,
+    };
+    let wire_options = WireOptions {
+        tokens: args.tokens,
+    };
 
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -114,7 +132,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             rayon::current_num_threads(),
         );
     }
-    Ok(if totals.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if totals.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 #[derive(Default)]
@@ -157,15 +179,19 @@ impl Batch {
         use rayon::prelude::*;
         let items = std::mem::take(&mut self.items);
         self.bytes = 0;
-        let results: Vec<Result<Document, InputError>> =
-            items.into_par_iter().map(|item| item.map(|raw| analyzer.analyze(raw))).collect();
+        let results: Vec<Result<Document, InputError>> = items
+            .into_par_iter()
+            .map(|item| item.map(|raw| analyzer.analyze(raw)))
+            .collect();
         for result in results {
             match result {
                 Ok(doc) => {
                     totals.documents += 1;
                     totals.bytes += doc.text().len();
                     match format {
-                        Format::Jsonl => writeln!(out, "{}", wire::to_json_line(&doc, wire_options))?,
+                        Format::Jsonl => {
+                            writeln!(out, "{}", wire::to_json_line(&doc, wire_options))?
+                        }
                         Format::Text => output::write_text(out, &doc)?,
                     }
                 }
@@ -183,11 +209,19 @@ impl Batch {
 /// `2024-04-23`, `2024-04`, `2024`, or a date-time starting with a full date.
 fn looks_like_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
     match b.len() {
         4 => digits(0..4),
         7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        _ => b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)
-            && (b.len() == 10 || matches!(b[10], b'T' | b' ')),
+        _ => {
+            b.len() >= 10
+                && digits(0..4)
+                && b[4] == b'-'
+                && digits(5..7)
+                && b[7] == b'-'
+                && digits(8..10)
+                && (b.len() == 10 || matches!(b[10], b'T' | b' '))
+        }
     }
 }

@@ -31,14 +31,22 @@ enum Task {
     Segment,
     /// Language identification (WikiNEuRal sentences, news-realism articles).
     Langid,
+    /// Main-text extraction from web pages (trafilatura's evaluation set, ScrapingHub's
+    /// article-extraction benchmark, DAnIEL en/ru).
+    Clean,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let dir = args.data.unwrap_or_else(default_eval_dir);
-    anyhow::ensure!(dir.is_dir(), "gold sets not found in {} (use --data DIR)", dir.display());
+    anyhow::ensure!(
+        dir.is_dir(),
+        "gold sets not found in {} (use --data DIR)",
+        dir.display()
+    );
     let rows = match args.task {
         Task::Segment => eval::segmentation(&dir, args.limit)?,
         Task::Langid => eval::language_id(&dir, args.limit)?,
+        Task::Clean => eval::cleaning(&dir, args.limit)?,
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

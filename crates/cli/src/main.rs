@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "veille", version, about = "News intelligence: clean text, languages, sentences and more, from raw articles.")]
+#[command(
+    name = "veille",
+    version,
+    about = "News intelligence: clean text, languages, sentences and more, from raw articles."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -37,7 +41,11 @@ pub enum Format {
 /// Resolves the default format from whether stdout is a terminal.
 pub fn resolve_format(format: Option<Format>) -> Format {
     use std::io::IsTerminal;
-    format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Jsonl })
+    format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Jsonl
+    })
 }
 
 fn main() -> ExitCode {
@@ -50,7 +58,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`veille analyze … | head`) is not an error.
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("veille: {e:#}");
@@ -63,5 +73,9 @@ fn main() -> ExitCode {
 pub fn default_eval_dir() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let beside_repo = manifest.join("../../../shared/eval");
-    if beside_repo.is_dir() { beside_repo } else { PathBuf::from("../shared/eval") }
+    if beside_repo.is_dir() {
+        beside_repo
+    } else {
+        PathBuf::from("../shared/eval")
+    }
 }

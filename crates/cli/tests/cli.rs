@@ -6,7 +6,11 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 fn veille(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_veille")).args(args).stdin(Stdio::null()).output().expect("run veille")
+    Command::new(env!("CARGO_BIN_EXE_veille"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run veille")
 }
 
 fn veille_stdin(args: &[&str], stdin: &[u8]) -> Output {
@@ -48,7 +52,10 @@ fn scratch(name: &str) -> PathBuf {
 
 /// `text[start:end]` in code points, as the contract defines offsets.
 fn cp_slice(text: &str, start: u64, end: u64) -> String {
-    text.chars().skip(start as usize).take((end - start) as usize).collect()
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
 }
 
 #[test]
@@ -66,16 +73,42 @@ fn demo_corpus_gives_contract_json() {
     for doc in &docs {
         let text = doc["text"].as_str().unwrap();
         assert!(!text.is_empty());
-        for key in ["id", "source", "title", "published", "lang", "lang_confidence", "text", "sentences", "diagnostics"] {
+        for key in [
+            "id",
+            "source",
+            "title",
+            "published",
+            "lang",
+            "lang_confidence",
+            "text",
+            "sentences",
+            "diagnostics",
+        ] {
             assert!(doc.get(key).is_some(), "{key} missing in {}", doc["id"]);
         }
         // Layers not built yet are absent.
-        for key in ["entities", "times", "quantities", "quotes", "claims", "events", "tokens"] {
+        for key in [
+            "entities",
+            "times",
+            "quantities",
+            "quotes",
+            "claims",
+            "events",
+            "tokens",
+        ] {
             assert!(doc.get(key).is_none(), "{key} present in {}", doc["id"]);
         }
-        assert!(["fr", "en", "ru"].contains(&doc["lang"].as_str().unwrap()), "{}", doc["id"]);
+        assert!(
+            ["fr", "en", "ru"].contains(&doc["lang"].as_str().unwrap()),
+            "{}",
+            doc["id"]
+        );
         let title = doc["title"].as_str().unwrap();
-        assert!(text.starts_with(title), "text starts with the title in {}", doc["id"]);
+        assert!(
+            text.starts_with(title),
+            "text starts with the title in {}",
+            doc["id"]
+        );
         let mut previous_end = 0;
         for s in doc["sentences"].as_array().unwrap() {
             let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
@@ -86,7 +119,11 @@ fn demo_corpus_gives_contract_json() {
         }
         assert!(previous_end as usize <= text.chars().count());
     }
-    let by_id = |id: &str| docs.iter().find(|d| d["id"] == id).unwrap_or_else(|| panic!("{id}"));
+    let by_id = |id: &str| {
+        docs.iter()
+            .find(|d| d["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
     // The windows-1251 page is decoded and read as Russian.
     let ru_page = by_id("ru-page-article");
     assert_eq!(ru_page["lang"], "ru");
@@ -94,24 +131,47 @@ fn demo_corpus_gives_contract_json() {
     // Page metadata: the publication date and the canonical URL.
     let fr_page = by_id("fr-page-article");
     assert!(fr_page["published"].as_str().unwrap().starts_with("20"));
-    assert!(fr_page["source"]["url"].as_str().unwrap().starts_with("http"));
+    assert!(
+        fr_page["source"]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http")
+    );
     assert!(!fr_page["text"].as_str().unwrap().contains("<script"));
 }
 
 #[test]
 fn tokens_on_request_with_code_point_offsets() {
-    let out = veille_stdin(&["analyze", "--tokens", "--lang", "fr", "-"], "Été 2022\n\nL’armée a compté 100 000 Russes.".as_bytes());
+    let out = veille_stdin(
+        &["analyze", "--tokens", "--lang", "fr", "-"],
+        "Été 2022\n\nL’armée a compté 100 000 Russes.".as_bytes(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = &lines(&out)[0];
-    assert_eq!(doc["lang_confidence"], Value::Null, "a declared language has no confidence");
+    assert_eq!(
+        doc["lang_confidence"],
+        Value::Null,
+        "a declared language has no confidence"
+    );
     let text = doc["text"].as_str().unwrap();
     let tokens: Vec<String> = doc["tokens"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| cp_slice(text, t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap()))
+        .map(|t| {
+            cp_slice(
+                text,
+                t["start"].as_u64().unwrap(),
+                t["end"].as_u64().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(tokens, ["Été", "2022", "L’", "armée", "a", "compté", "100 000", "Russes", "."]);
+    assert_eq!(
+        tokens,
+        [
+            "Été", "2022", "L’", "armée", "a", "compté", "100 000", "Russes", "."
+        ]
+    );
 }
 
 #[test]
@@ -127,10 +187,20 @@ fn no_clean_keeps_text_exactly() {
 #[test]
 fn bad_inputs_are_named_and_the_batch_goes_on() {
     let dir = scratch("bad");
-    std::fs::write(dir.join("a-good.txt"), "Un titre\n\nLe texte de l’article est là.").unwrap();
+    std::fs::write(
+        dir.join("a-good.txt"),
+        "Un titre\n\nLe texte de l’article est là.",
+    )
+    .unwrap();
     std::fs::write(dir.join("b-empty.txt"), "").unwrap();
-    std::fs::write(dir.join("c-binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
-    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Élection à Paris\n\nLe député a été réélu dès le premier tour, a précisé la préfecture.");
+    std::fs::write(
+        dir.join("c-binary.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0",
+    )
+    .unwrap();
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "Élection à Paris\n\nLe député a été réélu dès le premier tour, a précisé la préfecture.",
+    );
     std::fs::write(dir.join("d-latin1.txt"), &latin1).unwrap();
     std::fs::write(dir.join("e-huge.txt"), "a".repeat(17 << 20)).unwrap();
     std::fs::write(
@@ -138,13 +208,33 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
         "{\"id\": \"one\", \"text\": \"Premier article du flux.\"}\n{\"id\": \"two\", \"text\": broken\n\n{\"id\": 3, \"text\": \"Troisième article.\", \"date\": \"2022-09-27\"}\n{\"id\": \"four\"}\n",
     )
     .unwrap();
-    std::fs::write(dir.join("g-deep.html"), format!("<html><body>{}<p>Profond.</p></body></html>", "<div>".repeat(10_000))).unwrap();
-    std::fs::write(dir.join("h-unclosed.html"), "<html><head><title>Sans fin</title><body><p>Un paragraphe <b>coupé").unwrap();
-    std::fs::write(dir.join("i-script-only.html"), "<html><body><script>var x = 1;</script></body></html>").unwrap();
+    std::fs::write(
+        dir.join("g-deep.html"),
+        format!(
+            "<html><body>{}<p>Profond.</p></body></html>",
+            "<div>".repeat(10_000)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("h-unclosed.html"),
+        "<html><head><title>Sans fin</title><body><p>Un paragraphe <b>coupé",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("i-script-only.html"),
+        "<html><body><script>var x = 1;</script></body></html>",
+    )
+    .unwrap();
     let missing = dir.join("z-missing.txt");
 
     let out = veille(&["analyze", dir.to_str().unwrap(), missing.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "some inputs failed: {}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some inputs failed: {}",
+        stderr(&out)
+    );
     let err = stderr(&out);
     for expected in [
         "b-empty.txt: empty input",
@@ -159,13 +249,42 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
     assert!(!err.contains("panicked"), "{err}");
     let docs = lines(&out);
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a-good", "d-latin1", "one", "3", "g-deep", "h-unclosed", "i-script-only"]);
+    assert_eq!(
+        ids,
+        [
+            "a-good",
+            "d-latin1",
+            "one",
+            "3",
+            "g-deep",
+            "h-unclosed",
+            "i-script-only"
+        ]
+    );
     let latin1_doc = &docs[1];
-    assert!(latin1_doc["text"].as_str().unwrap().contains("député a été réélu"));
-    assert!(latin1_doc["diagnostics"][0]["message"].as_str().unwrap().contains("windows-1252"));
-    assert_eq!(docs[3]["published"], "2022-09-27", "`date` is read as `published`");
+    assert!(
+        latin1_doc["text"]
+            .as_str()
+            .unwrap()
+            .contains("député a été réélu")
+    );
+    assert!(
+        latin1_doc["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("windows-1252")
+    );
+    assert_eq!(
+        docs[3]["published"], "2022-09-27",
+        "`date` is read as `published`"
+    );
     assert!(docs[4]["text"].as_str().unwrap().contains("Profond."));
-    assert!(docs[5]["text"].as_str().unwrap().contains("Un paragraphe coupé"));
+    assert!(
+        docs[5]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Un paragraphe coupé")
+    );
     assert_eq!(docs[6]["text"], "");
     assert!(docs[6]["diagnostics"].to_string().contains("no text found"));
 }
@@ -173,7 +292,8 @@ fn bad_inputs_are_named_and_the_batch_goes_on() {
 #[test]
 fn a_long_single_line_is_processed_within_the_limit() {
     let dir = scratch("long");
-    let line = "Le convoi a parcouru 4 750 milles sans s’arrêter et personne ne l’a vu passer ".repeat(30_000);
+    let line = "Le convoi a parcouru 4 750 milles sans s’arrêter et personne ne l’a vu passer "
+        .repeat(30_000);
     std::fs::write(dir.join("long.txt"), &line).unwrap();
     let out = veille(&["analyze", dir.join("long.txt").to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -182,14 +302,27 @@ fn a_long_single_line_is_processed_within_the_limit() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(veille(&["analyze", "--lang", "français", "x"]).status.code(), Some(2));
-    assert_eq!(veille(&["analyze", "--published", "hier", "x"]).status.code(), Some(2));
+    assert_eq!(
+        veille(&["analyze", "--lang", "français", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        veille(&["analyze", "--published", "hier", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(veille(&["nonsense"]).status.code(), Some(2));
 }
 
 #[test]
 fn text_view_is_readable() {
-    let out = veille_stdin(&["analyze", "--format", "text", "-"], "Titre\n\nPremière phrase. Deuxième phrase.".as_bytes());
+    let out = veille_stdin(
+        &["analyze", "--format", "text", "-"],
+        "Titre\n\nPremière phrase. Deuxième phrase.".as_bytes(),
+    );
     let view = String::from_utf8(out.stdout).unwrap();
     assert!(view.contains("   2  Première phrase."), "{view}");
     assert!(view.contains("   3  Deuxième phrase."), "{view}");

@@ -17,7 +17,10 @@ impl<'a> CodePointIndex<'a> {
     /// Builds the index of `text`.
     pub fn new(text: &'a str) -> CodePointIndex<'a> {
         if text.is_ascii() {
-            return CodePointIndex { text, checkpoints: Vec::new() };
+            return CodePointIndex {
+                text,
+                checkpoints: Vec::new(),
+            };
         }
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
@@ -36,7 +39,11 @@ impl<'a> CodePointIndex<'a> {
     /// If `byte` is past the end of the text. A `byte` inside a character counts that character
     /// as started.
     pub fn code_point(&self, byte: usize) -> usize {
-        assert!(byte <= self.text.len(), "byte offset {byte} past end {}", self.text.len());
+        assert!(
+            byte <= self.text.len(),
+            "byte offset {byte} past end {}",
+            self.text.len()
+        );
         if self.checkpoints.is_empty() {
             return byte;
         }

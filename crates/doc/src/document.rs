@@ -25,7 +25,10 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic from `stage`.
     pub fn new(stage: impl Into<String>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { stage: stage.into(), message: message.into() }
+        Diagnostic {
+            stage: stage.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -36,6 +39,29 @@ pub struct LangGuess {
     pub code: Option<LangCode>,
     /// The detector's confidence in `code` (0..=1); `None` when the input declared the language.
     pub confidence: Option<f64>,
+}
+
+/// A span of the input left out of the clean text, and why: nothing is lost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    /// The text removed.
+    pub text: String,
+    /// Why (`advertisement`, `share`, `navigation`, `related`, `newsletter`, `cookie`,
+    /// `credit`, `caption`, `duplicate-title`, ...).
+    pub reason: &'static str,
+}
+
+/// What the page says about itself, apart from the body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// Authors from bylines or page metadata.
+    pub authors: Vec<String>,
+    /// Photo captions.
+    pub captions: Vec<String>,
+    /// Photo credits and copyright lines.
+    pub credits: Vec<String>,
+    /// The site's name.
+    pub site: Option<String>,
 }
 
 /// What a token is.
@@ -78,6 +104,10 @@ pub struct Document {
     pub published: Option<String>,
     /// What readers and stages noticed.
     pub diagnostics: Vec<Diagnostic>,
+    /// What cleaning removed, in input order; `None` when the text was kept as given.
+    pub removed: Option<Vec<Removed>>,
+    /// Authors, captions, credits, site; `None` when the text was kept as given.
+    pub metadata: Option<Metadata>,
     text: String,
     lang: Option<LangGuess>,
     sentences: Option<Vec<TextRange>>,
@@ -93,6 +123,8 @@ impl Document {
             title: None,
             published: None,
             diagnostics: Vec::new(),
+            removed: None,
+            metadata: None,
             text,
             lang: None,
             sentences: None,
@@ -186,10 +218,15 @@ impl Document {
         if let (Some(sentences), Some(tokens)) = (&self.sentences, &self.tokens) {
             check_tokens_in_sentences(sentences, tokens)?;
         }
-        if let Some(LangGuess { confidence: Some(c), .. }) = self.lang
+        if let Some(LangGuess {
+            confidence: Some(c),
+            ..
+        }) = self.lang
             && !(0.0..=1.0).contains(&c)
         {
-            return Err(InvariantViolation(format!("language confidence {c} outside 0..=1")));
+            return Err(InvariantViolation(format!(
+                "language confidence {c} outside 0..=1"
+            )));
         }
         Ok(())
     }
@@ -259,7 +296,10 @@ fn check_tokens_in_sentences(
         }
     }
     if let Some(t) = tokens.next() {
-        return Err(InvariantViolation(format!("token {:?} is in no sentence", t.range)));
+        return Err(InvariantViolation(format!(
+            "token {:?} is in no sentence",
+            t.range
+        )));
     }
     Ok(())
 }
@@ -285,14 +325,23 @@ mod tests {
     }
 
     fn token(start: usize, end: usize) -> Token {
-        Token { range: TextRange::new(start, end), kind: TokenKind::Word }
+        Token {
+            range: TextRange::new(start, end),
+            kind: TokenKind::Word,
+        }
     }
 
     #[test]
     fn valid_layers_pass() {
         let mut d = doc("Il pleut. Oui.");
         d.put_sentences(vec![TextRange::new(0, 9), TextRange::new(10, 14)]);
-        d.put_tokens(vec![token(0, 2), token(3, 8), token(8, 9), token(10, 13), token(13, 14)]);
+        d.put_tokens(vec![
+            token(0, 2),
+            token(3, 8),
+            token(8, 9),
+            token(10, 13),
+            token(13, 14),
+        ]);
         assert_eq!(d.validate(), Ok(()));
     }
 
@@ -302,9 +351,17 @@ mod tests {
             ("Il pleut.", vec![TextRange::new(0, 20)], vec![]),
             ("Il pleut.", vec![TextRange::new(0, 3)], vec![]),
             ("été", vec![TextRange::new(0, 1)], vec![]),
-            ("ab cd", vec![TextRange::new(3, 5), TextRange::new(0, 2)], vec![]),
+            (
+                "ab cd",
+                vec![TextRange::new(3, 5), TextRange::new(0, 2)],
+                vec![],
+            ),
             ("ab cd", vec![TextRange::new(0, 5)], vec![token(0, 2)]),
-            ("ab cd", vec![TextRange::new(0, 2)], vec![token(0, 2), token(3, 5)]),
+            (
+                "ab cd",
+                vec![TextRange::new(0, 2)],
+                vec![token(0, 2), token(3, 5)],
+            ),
             ("ab", vec![TextRange::new(1, 1)], vec![]),
         ];
         for (text, sentences, tokens) in cases {
@@ -313,7 +370,10 @@ mod tests {
             if !tokens.is_empty() {
                 d.put_tokens(tokens.clone());
             }
-            assert!(d.validate().is_err(), "{text:?} {sentences:?} {tokens:?} should fail");
+            assert!(
+                d.validate().is_err(),
+                "{text:?} {sentences:?} {tokens:?} should fail"
+            );
         }
     }
 
@@ -322,7 +382,10 @@ mod tests {
     fn layers_absent_until_put() {
         let mut d = doc("x");
         assert!(!d.has(Layer::Lang));
-        d.put_lang(LangGuess { code: Some(LangCode::FR), confidence: Some(0.5) });
+        d.put_lang(LangGuess {
+            code: Some(LangCode::FR),
+            confidence: Some(0.5),
+        });
         assert!(d.has(Layer::Lang));
         assert_eq!(d.lang_code(), Some(LangCode::FR));
     }

@@ -14,11 +14,20 @@ pub struct LangCode {
 
 impl LangCode {
     /// French.
-    pub const FR: LangCode = LangCode { bytes: *b"fr\0", len: 2 };
+    pub const FR: LangCode = LangCode {
+        bytes: *b"fr\0",
+        len: 2,
+    };
     /// English.
-    pub const EN: LangCode = LangCode { bytes: *b"en\0", len: 2 };
+    pub const EN: LangCode = LangCode {
+        bytes: *b"en\0",
+        len: 2,
+    };
     /// Russian.
-    pub const RU: LangCode = LangCode { bytes: *b"ru\0", len: 2 };
+    pub const RU: LangCode = LangCode {
+        bytes: *b"ru\0",
+        len: 2,
+    };
 
     /// Parses `fr`, `FR`, `fr-FR`, `fr_CA`, `fra`: the primary subtag, two or three ASCII letters.
     /// Returns `None` for anything else.
@@ -32,7 +41,10 @@ impl LangCode {
             *slot = b.to_ascii_lowercase();
         }
         // Three-letter codes of the languages we handle map to their two-letter form.
-        let code = LangCode { bytes, len: primary.len() as u8 };
+        let code = LangCode {
+            bytes,
+            len: primary.len() as u8,
+        };
         Some(match code.as_str() {
             "fra" | "fre" => LangCode::FR,
             "eng" => LangCode::EN,
@@ -79,7 +91,11 @@ mod tests {
             ("français", None),
             ("12", None),
         ] {
-            assert_eq!(LangCode::parse(input).map(|c| c.as_str().to_owned()), expected.map(str::to_owned), "{input}");
+            assert_eq!(
+                LangCode::parse(input).map(|c| c.as_str().to_owned()),
+                expected.map(str::to_owned),
+                "{input}"
+            );
         }
     }
 }

@@ -19,7 +19,9 @@ mod stage;
 mod text_range;
 
 pub use code_points::CodePointIndex;
-pub use document::{Diagnostic, Document, InvariantViolation, LangGuess, Source, Token, TokenKind};
+pub use document::{
+    Diagnostic, Document, InvariantViolation, LangGuess, Metadata, Removed, Source, Token, TokenKind,
+};
 pub use lang::LangCode;
 pub use raw::{RawArticle, RawBody};
 pub use stage::{Layer, Stage};

@@ -31,12 +31,16 @@ pub fn factrueval(dir: &Path) -> Result<(Vec<SegmentedText>, usize)> {
     let mut skipped = 0;
     for tokens_path in names {
         let text_path = tokens_path.with_extension("txt");
-        let text = std::fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
+        let text = std::fs::read_to_string(&text_path)
+            .with_context(|| format!("reading {}", text_path.display()))?;
         let listing = std::fs::read_to_string(&tokens_path)?;
         // Character offset → byte offset.
         let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         byte_of_char.push(text.len());
-        let mut doc = SegmentedText { id: stem(&tokens_path), ..Default::default() };
+        let mut doc = SegmentedText {
+            id: stem(&tokens_path),
+            ..Default::default()
+        };
         let mut sentence: Option<(usize, usize)> = None;
         let mut ok = true;
         for line in listing.lines().chain(std::iter::once("")) {
@@ -45,11 +49,15 @@ pub fn factrueval(dir: &Path) -> Result<(Vec<SegmentedText>, usize)> {
                 doc.sentences.extend(sentence.take());
                 continue;
             }
-            let (Some(start), Some(len)) = (fields.get(1).and_then(|s| s.parse::<usize>().ok()), fields.get(2).and_then(|s| s.parse::<usize>().ok())) else {
+            let (Some(start), Some(len)) = (
+                fields.get(1).and_then(|s| s.parse::<usize>().ok()),
+                fields.get(2).and_then(|s| s.parse::<usize>().ok()),
+            ) else {
                 ok = false;
                 break;
             };
-            let (Some(&b0), Some(&b1)) = (byte_of_char.get(start), byte_of_char.get(start + len)) else {
+            let (Some(&b0), Some(&b1)) = (byte_of_char.get(start), byte_of_char.get(start + len))
+            else {
                 ok = false;
                 break;
             };
@@ -75,7 +83,8 @@ pub fn factrueval(dir: &Path) -> Result<(Vec<SegmentedText>, usize)> {
 /// tokens, with a space between tokens unless `NoSpaceAfter` (an `EndOfLine` is a space too:
 /// the line breaks of a newspaper column are not the author's).
 pub fn hipe(path: &Path) -> Result<Vec<SegmentedText>> {
-    let data = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let data =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs = Vec::new();
     let mut doc = SegmentedText::default();
     let mut sentence_start: Option<usize> = None;
@@ -112,7 +121,8 @@ pub fn hipe(path: &Path) -> Result<Vec<SegmentedText>> {
         sentence_start.get_or_insert(start);
         space_pending = !misc.split('|').any(|f| f == "NoSpaceAfter");
         if misc.split('|').any(|f| f == "EndOfSentence") {
-            doc.sentences.push((sentence_start.take().unwrap_or(start), doc.text.len()));
+            doc.sentences
+                .push((sentence_start.take().unwrap_or(start), doc.text.len()));
         }
     }
     finish(&mut doc, &mut sentence_start);
@@ -123,7 +133,8 @@ pub fn hipe(path: &Path) -> Result<Vec<SegmentedText>> {
 /// between sentences: the sentences, tokens joined by spaces, with no space before closing
 /// punctuation or after opening brackets.
 pub fn conll_sentences(path: &Path) -> Result<Vec<String>> {
-    let data = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let data =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
     let mut current = String::new();
     let mut glue_next = false;
@@ -135,8 +146,13 @@ pub fn conll_sentences(path: &Path) -> Result<Vec<String>> {
             glue_next = false;
             continue;
         }
-        let Some(token) = line.split('\t').nth(1) else { continue };
-        let closing = matches!(token, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "»" | "'s");
+        let Some(token) = line.split('\t').nth(1) else {
+            continue;
+        };
+        let closing = matches!(
+            token,
+            "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "%" | "»" | "'s"
+        );
         if !current.is_empty() && !closing && !glue_next {
             current.push(' ');
         }
@@ -153,17 +169,21 @@ pub fn lang_texts(path: &Path) -> Result<Vec<(String, String)>> {
         lang: String,
         text: String,
     }
-    let data = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let data =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     data.lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
         .map(|(n, l)| {
-            let item: Item = serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+            let item: Item =
+                serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), n + 1))?;
             Ok((item.lang, item.text))
         })
         .collect()
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

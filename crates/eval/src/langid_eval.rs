@@ -14,7 +14,11 @@ use crate::{Counts, Row, gold};
 /// per-language precision/recall/F1 of the predicted language (an abstention counts as a
 /// miss), and the same on short sentences (at most 40 characters) apart.
 pub fn language_id(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
-    let analyzer = Analyzer::new(CleanOptions { keep_text: true, no_title: true, default_published: None });
+    let analyzer = Analyzer::new(CleanOptions {
+        keep_text: true,
+        no_title: true,
+        default_published: None,
+    });
     let mut rows = Vec::new();
     let mut sentences = Vec::new();
     for lang in ["fr", "en", "ru"] {
@@ -25,13 +29,31 @@ pub fn language_id(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
         }
         sentences.extend(items.into_iter().map(|t| (lang.to_owned(), t)));
     }
-    rows.extend(score(&analyzer, "ner-wikineural (val sentences)", &sentences, |_| true, "all"));
-    rows.extend(score(&analyzer, "ner-wikineural (val sentences)", &sentences, |t| t.chars().count() <= 40, "≤40 chars"));
+    rows.extend(score(
+        &analyzer,
+        "ner-wikineural (val sentences)",
+        &sentences,
+        |_| true,
+        "all",
+    ));
+    rows.extend(score(
+        &analyzer,
+        "ner-wikineural (val sentences)",
+        &sentences,
+        |t| t.chars().count() <= 40,
+        "≤40 chars",
+    ));
     let mut articles = gold::lang_texts(&eval_dir.join("news-realism/news-realism.jsonl"))?;
     if let Some(n) = limit {
         articles.truncate(n);
     }
-    rows.extend(score(&analyzer, "news-realism (articles)", &articles, |_| true, "all"));
+    rows.extend(score(
+        &analyzer,
+        "news-realism (articles)",
+        &articles,
+        |_| true,
+        "all",
+    ));
     Ok(rows)
 }
 
@@ -75,6 +97,8 @@ fn score(
         .filter(|(_, (c, n))| *n > 0 || c.fp > 0)
         .map(|(lang, (counts, n))| Row::new("langid", set, lang, "language", slice, *n, *counts))
         .collect();
-    rows.push(Row::new("langid", set, "all", "language", slice, total.1, total.0));
+    rows.push(Row::new(
+        "langid", set, "all", "language", slice, total.1, total.0,
+    ));
     rows
 }

@@ -3,12 +3,16 @@
 //! precision/recall/F1 ([`Counts`]) per set, language and label, as [`Row`]s that print as a
 //! table or serialize as a report.
 
+mod clean_eval;
 pub mod gold;
 mod langid_eval;
 mod segment_eval;
 
 use serde::Serialize;
 
+pub use clean_eval::{
+    ShingleScores, cleaning, collapse_white_space, shingle_scores, shingles, snippet_counts, words,
+};
 pub use langid_eval::language_id;
 pub use segment_eval::segmentation;
 
@@ -39,7 +43,11 @@ impl Counts {
                 std::cmp::Ordering::Greater => j += 1,
             }
         }
-        Counts { tp, fp: predicted.len() - tp, fn_: gold.len() - tp }
+        Counts {
+            tp,
+            fp: predicted.len() - tp,
+            fn_: gold.len() - tp,
+        }
     }
 
     /// Precision (1 when nothing was predicted).
@@ -55,7 +63,11 @@ impl Counts {
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -122,6 +134,17 @@ impl Row {
     }
 }
 
+impl Row {
+    /// The row with precision, recall and F1 given rather than computed from its counts
+    /// (scores averaged over documents, say); the counts stay, for information.
+    pub fn with_scores(mut self, precision: f64, recall: f64, f1: f64) -> Row {
+        self.precision = round(precision);
+        self.recall = round(recall);
+        self.f1 = round(f1);
+        self
+    }
+}
+
 fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
@@ -129,13 +152,23 @@ fn round(x: f64) -> f64 {
 /// Formats rows as an aligned table.
 pub fn table(rows: &[Row]) -> String {
     let mut out = format!(
-        "{:<44} {:<4} {:<18} {:<10} {:>6} {:>7} {:>6} {:>6}  {:>6} {:>6} {:>6}\n",
+        "{:<44} {:<5} {:<18} {:<10} {:>6} {:>7} {:>6} {:>6}  {:>6} {:>6} {:>6}\n",
         "set", "lang", "metric", "label", "items", "tp", "fp", "fn", "P", "R", "F1"
     );
     for r in rows {
         out.push_str(&format!(
-            "{:<44} {:<4} {:<18} {:<10} {:>6} {:>7} {:>6} {:>6}  {:>6.3} {:>6.3} {:>6.3}\n",
-            r.set, r.lang, r.metric, r.label, r.items, r.counts.tp, r.counts.fp, r.counts.fn_, r.precision, r.recall, r.f1
+            "{:<44} {:<5} {:<18} {:<10} {:>6} {:>7} {:>6} {:>6}  {:>6.3} {:>6.3} {:>6.3}\n",
+            r.set,
+            r.lang,
+            r.metric,
+            r.label,
+            r.items,
+            r.counts.tp,
+            r.counts.fp,
+            r.counts.fn_,
+            r.precision,
+            r.recall,
+            r.f1
         ));
     }
     out
@@ -149,11 +182,21 @@ mod tests {
     #[allow(clippy::float_cmp)]
     fn counts_and_scores() {
         let c = Counts::of_sorted(&[1, 3, 5, 7], &[1, 2, 3, 4]);
-        assert_eq!(c, Counts { tp: 2, fp: 2, fn_: 2 });
+        assert_eq!(
+            c,
+            Counts {
+                tp: 2,
+                fp: 2,
+                fn_: 2
+            }
+        );
         assert_eq!(c.precision(), 0.5);
         assert_eq!(c.recall(), 0.5);
         assert_eq!(c.f1(), 0.5);
         let none = Counts::of_sorted::<u32>(&[], &[1]);
-        assert_eq!((none.precision(), none.recall(), none.f1()), (1.0, 0.0, 0.0));
+        assert_eq!(
+            (none.precision(), none.recall(), none.f1()),
+            (1.0, 0.0, 0.0)
+        );
     }
 }

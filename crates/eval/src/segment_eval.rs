@@ -14,16 +14,45 @@ use crate::{Counts, Row};
 /// (the end of every sentence but the last of a document) and exact token-span P/R/F1.
 /// The text is analysed as given (`--no-clean`) with its language declared.
 pub fn segmentation(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
-    let analyzer = Analyzer::new(CleanOptions { keep_text: true, no_title: true, default_published: None });
+    let analyzer = Analyzer::new(CleanOptions {
+        keep_text: true,
+        no_title: true,
+        default_published: None,
+    });
     let mut rows = Vec::new();
     let (ru, _skipped) = gold::factrueval(&eval_dir.join("ner-factrueval-2016/devset"))?;
-    rows.extend(score(&analyzer, "ner-factrueval-2016/devset", LangCode::RU, truncate(ru, limit)));
+    rows.extend(score(
+        &analyzer,
+        "ner-factrueval-2016/devset",
+        LangCode::RU,
+        truncate(ru, limit),
+    ));
     for (set, file, lang) in [
-        ("ner-hipe2022/hipe2020/fr (dev)", "ner-hipe2022/hipe2020/fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv", LangCode::FR),
-        ("ner-hipe2022/letemps/fr (dev)", "ner-hipe2022/letemps/fr/HIPE-2022-v2.1-letemps-dev-fr.tsv", LangCode::FR),
-        ("ner-hipe2022/newseye/fr (dev)", "ner-hipe2022/newseye/fr/HIPE-2022-v2.1-newseye-dev-fr.tsv", LangCode::FR),
-        ("ner-hipe2022/hipe2020/en (dev)", "ner-hipe2022/hipe2020/en/HIPE-2022-v2.1-hipe2020-dev-en.tsv", LangCode::EN),
-        ("ner-hipe2022/topres19th/en (dev)", "ner-hipe2022/topres19th/en/HIPE-2022-v2.1-topres19th-dev-en.tsv", LangCode::EN),
+        (
+            "ner-hipe2022/hipe2020/fr (dev)",
+            "ner-hipe2022/hipe2020/fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv",
+            LangCode::FR,
+        ),
+        (
+            "ner-hipe2022/letemps/fr (dev)",
+            "ner-hipe2022/letemps/fr/HIPE-2022-v2.1-letemps-dev-fr.tsv",
+            LangCode::FR,
+        ),
+        (
+            "ner-hipe2022/newseye/fr (dev)",
+            "ner-hipe2022/newseye/fr/HIPE-2022-v2.1-newseye-dev-fr.tsv",
+            LangCode::FR,
+        ),
+        (
+            "ner-hipe2022/hipe2020/en (dev)",
+            "ner-hipe2022/hipe2020/en/HIPE-2022-v2.1-hipe2020-dev-en.tsv",
+            LangCode::EN,
+        ),
+        (
+            "ner-hipe2022/topres19th/en (dev)",
+            "ner-hipe2022/topres19th/en/HIPE-2022-v2.1-topres19th-dev-en.tsv",
+            LangCode::EN,
+        ),
     ] {
         let docs = gold::hipe(&eval_dir.join(file))?;
         rows.extend(score(&analyzer, set, lang, truncate(docs, limit)));
@@ -53,16 +82,29 @@ fn score(analyzer: &Analyzer, set: &str, lang: LangCode, docs: Vec<SegmentedText
             diagnostics: Vec::new(),
         };
         let doc = analyzer.analyze(raw);
-        let predicted_ends: Vec<usize> = sentence_ends(doc.sentences().unwrap_or_default().iter().map(|r| r.end()));
+        let predicted_ends: Vec<usize> =
+            sentence_ends(doc.sentences().unwrap_or_default().iter().map(|r| r.end()));
         let gold_ends: Vec<usize> = sentence_ends(gold.sentences.iter().map(|&(_, e)| e));
         boundaries += Counts::of_sorted(&predicted_ends, &gold_ends);
-        let predicted_tokens: Vec<(usize, usize)> =
-            doc.tokens().unwrap_or_default().iter().map(|t| (t.range.start(), t.range.end())).collect();
+        let predicted_tokens: Vec<(usize, usize)> = doc
+            .tokens()
+            .unwrap_or_default()
+            .iter()
+            .map(|t| (t.range.start(), t.range.end()))
+            .collect();
         tokens += Counts::of_sorted(&predicted_tokens, &gold.tokens);
     }
     let lang = lang.to_string();
     vec![
-        Row::new("segment", set, &lang, "sentence-boundary", "all", n, boundaries),
+        Row::new(
+            "segment",
+            set,
+            &lang,
+            "sentence-boundary",
+            "all",
+            n,
+            boundaries,
+        ),
         Row::new("segment", set, &lang, "token", "all", n, tokens),
     ]
 }

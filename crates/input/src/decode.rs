@@ -57,7 +57,10 @@ fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, 
         }
         diagnostics.push(Diagnostic::new(
             "input",
-            format!("declared charset {} does not match the bytes; detecting the encoding", encoding.name()),
+            format!(
+                "declared charset {} does not match the bytes; detecting the encoding",
+                encoding.name()
+            ),
         ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -67,7 +70,10 @@ fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, 
     detector.feed(bytes, true);
     let encoding = detector.guess(None, Utf8Detection::Deny);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    diagnostics.push(Diagnostic::new("input", format!("not valid UTF-8; decoded as {}", encoding.name())));
+    diagnostics.push(Diagnostic::new(
+        "input",
+        format!("not valid UTF-8; decoded as {}", encoding.name()),
+    ));
     if had_errors {
         diagnostics.push(replaced_note(encoding));
     }
@@ -82,11 +88,21 @@ fn finish(
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    Ok(Decoded { text, encoding, diagnostics })
+    Ok(Decoded {
+        text,
+        encoding,
+        diagnostics,
+    })
 }
 
 fn replaced_note(encoding: &'static Encoding) -> Diagnostic {
-    Diagnostic::new("input", format!("some bytes are not valid {} and were replaced by U+FFFD", encoding.name()))
+    Diagnostic::new(
+        "input",
+        format!(
+            "some bytes are not valid {} and were replaced by U+FFFD",
+            encoding.name()
+        ),
+    )
 }
 
 /// The offset of a NUL byte in the first 8 KiB, or of the point where more than one byte in
@@ -96,7 +112,10 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if let Some(nul) = head.iter().position(|&b| b == 0) {
         return Some(nul);
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     (head.len() >= 32 && controls * 10 > head.len()).then_some(0)
 }
 
@@ -119,16 +138,20 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             i += 1;
         }
         let start = i;
-        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+        {
             i += 1;
         }
         if let Some(encoding) = Encoding::for_label(&lower[start..i]) {
             // A page that says UTF-16 in ASCII bytes is not UTF-16 (the HTML standard's rule).
-            return Some(if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-                UTF_8
-            } else {
-                encoding
-            });
+            return Some(
+                if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+                    UTF_8
+                } else {
+                    encoding
+                },
+            );
         }
     }
     None
@@ -144,8 +167,14 @@ mod tests {
 
     #[test]
     fn utf8_bom_and_utf16_are_decoded() {
-        assert_eq!(decode_text("\u{feff}Bonjour".as_bytes()).unwrap().text, "Bonjour");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Привет".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(
+            decode_text("\u{feff}Bonjour".as_bytes()).unwrap().text,
+            "Bonjour"
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Привет".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode_text(&utf16).unwrap().text, "Привет");
     }
 
@@ -174,7 +203,8 @@ mod tests {
         // Declared windows-1252 but actually UTF-8: the declaration is wrong for these bytes?
         // windows-1252 decodes any byte, so the declaration wins; a declared UTF-8 that is not
         // UTF-8 falls back to detection.
-        let lying = "<meta charset=\"utf-8\"><p>Ceci est un texte français accentué : été, élève.</p>";
+        let lying =
+            "<meta charset=\"utf-8\"><p>Ceci est un texte français accentué : été, élève.</p>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(lying);
         let decoded = decode_html(&bytes).unwrap();
         assert!(decoded.text.contains("été"), "{}", decoded.text);
@@ -185,6 +215,9 @@ mod tests {
     fn empty_and_binary_are_refused() {
         assert_eq!(decode_text(b"").unwrap_err(), DecodeError::Empty);
         assert_eq!(decode_text(b" \n\t\n").unwrap_err(), DecodeError::Empty);
-        assert!(matches!(decode_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), DecodeError::Binary(_)));
+        assert!(matches!(
+            decode_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
+            DecodeError::Binary(_)
+        ));
     }
 }

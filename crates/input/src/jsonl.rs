@@ -31,7 +31,14 @@ pub(crate) struct Records<R> {
 
 impl<R: BufRead> Records<R> {
     pub(crate) fn new(name: String, reader: R, max_bytes: usize) -> Records<R> {
-        Records { name, reader, line: 0, max_bytes, buf: Vec::new(), done: false }
+        Records {
+            name,
+            reader,
+            line: 0,
+            max_bytes,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 
     fn parse(&self, bytes: &[u8]) -> Result<RawArticle, InputError> {
@@ -42,9 +49,14 @@ impl<R: BufRead> Records<R> {
                 human_bytes(self.max_bytes)
             )));
         }
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| fail(format!("not valid UTF-8 at byte {} of the line", e.valid_up_to())))?;
-        let record: Record = serde_json::from_str(text).map_err(|e| fail(format!("invalid JSON: {e}")))?;
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            fail(format!(
+                "not valid UTF-8 at byte {} of the line",
+                e.valid_up_to()
+            ))
+        })?;
+        let record: Record =
+            serde_json::from_str(text).map_err(|e| fail(format!("invalid JSON: {e}")))?;
         let id = match record.id {
             Some(serde_json::Value::String(s)) if !s.is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -63,16 +75,25 @@ impl<R: BufRead> Records<R> {
             Some(code) => {
                 let parsed = LangCode::parse(code);
                 if parsed.is_none() {
-                    diagnostics.push(Diagnostic::new("input", format!("`lang` {code:?} is not a language code; detecting")));
+                    diagnostics.push(Diagnostic::new(
+                        "input",
+                        format!("`lang` {code:?} is not a language code; detecting"),
+                    ));
                 }
                 parsed
             }
         };
         Ok(RawArticle {
             id,
-            source: Source { path: Some(format!("{}:{}", self.name, self.line)), url: record.url },
+            source: Source {
+                path: Some(format!("{}:{}", self.name, self.line)),
+                url: record.url,
+            },
             title: record.title.filter(|t| !t.trim().is_empty()),
-            published: record.published.or(record.date).filter(|d| !d.trim().is_empty()),
+            published: record
+                .published
+                .or(record.date)
+                .filter(|d| !d.trim().is_empty()),
             lang,
             body,
             diagnostics,
@@ -81,7 +102,10 @@ impl<R: BufRead> Records<R> {
 }
 
 fn stem(name: &str) -> String {
-    std::path::Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_owned())
+    std::path::Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_owned())
 }
 
 impl<R: BufRead> Iterator for Records<R> {
@@ -103,7 +127,11 @@ impl<R: BufRead> Iterator for Records<R> {
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(InputError::new(&self.name, Some(self.line + 1), io_message(&e))));
+                    return Some(Err(InputError::new(
+                        &self.name,
+                        Some(self.line + 1),
+                        io_message(&e),
+                    )));
                 }
             }
         }

@@ -48,8 +48,14 @@ impl Format {
         let head = &bytes[..bytes.len().min(1024)];
         let text = String::from_utf8_lossy(head);
         let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-        let lower = trimmed.get(..trimmed.len().min(256)).unwrap_or("").to_ascii_lowercase();
-        if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<head") {
+        let lower = trimmed
+            .get(..trimmed.len().min(256))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if lower.starts_with("<!doctype html")
+            || lower.starts_with("<html")
+            || lower.contains("<head")
+        {
             Format::Html
         } else if trimmed.starts_with('{') {
             Format::JsonLines
@@ -87,7 +93,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_document_bytes: 16 * 1024 * 1024 }
+        ReadOptions {
+            max_document_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -105,7 +113,11 @@ pub struct InputError {
 
 impl InputError {
     pub(crate) fn new(input: &str, line: Option<usize>, message: impl Into<String>) -> InputError {
-        InputError { input: input.to_owned(), line, message: message.into() }
+        InputError {
+            input: input.to_owned(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -131,7 +143,11 @@ pub fn read(spec: &InputSpec, options: &ReadOptions) -> Articles {
         },
     };
     match format {
-        Format::JsonLines => Box::new(jsonl::Records::new(name, reader, options.max_document_bytes)),
+        Format::JsonLines => Box::new(jsonl::Records::new(
+            name,
+            reader,
+            options.max_document_bytes,
+        )),
         Format::Text | Format::Html => one(read_whole(&name, reader, format, options)),
     }
 }
@@ -179,7 +195,10 @@ fn read_whole(
     };
     Ok(RawArticle {
         id: stem(name),
-        source: Source { path: Some(name.to_owned()), url: None },
+        source: Source {
+            path: Some(name.to_owned()),
+            url: None,
+        },
         title: None,
         published: None,
         lang: None,
@@ -193,7 +212,10 @@ fn stem(name: &str) -> String {
     if name == "-" {
         return "stdin".to_owned();
     }
-    Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_owned())
+    Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_owned())
 }
 
 pub(crate) fn io_message(e: &io::Error) -> String {

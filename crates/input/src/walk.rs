@@ -18,7 +18,11 @@ pub fn expand(args: &[PathBuf]) -> Vec<Result<InputSpec, InputError>> {
         match std::fs::metadata(arg) {
             Ok(meta) if meta.is_dir() => walk_dir(arg, &mut out),
             Ok(_) => out.push(Ok(InputSpec::File(arg.clone()))),
-            Err(e) => out.push(Err(InputError::new(&arg.display().to_string(), None, io_message(&e)))),
+            Err(e) => out.push(Err(InputError::new(
+                &arg.display().to_string(),
+                None,
+                io_message(&e),
+            ))),
         }
     }
     out
@@ -31,7 +35,11 @@ fn walk_dir(root: &Path, out: &mut Vec<Result<InputSpec, InputError>>) {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
-                out.push(Err(InputError::new(&dir.display().to_string(), None, io_message(&e))));
+                out.push(Err(InputError::new(
+                    &dir.display().to_string(),
+                    None,
+                    io_message(&e),
+                )));
                 continue;
             }
         };

@@ -53,33 +53,53 @@ impl Default for LanguageIdentifier {
 impl LanguageIdentifier {
     /// Builds the detector with its models loaded.
     pub fn new() -> LanguageIdentifier {
-        let detector =
-            LanguageDetectorBuilder::from_languages(LANGUAGES).with_preloaded_language_models().build();
+        let detector = LanguageDetectorBuilder::from_languages(LANGUAGES)
+            .with_preloaded_language_models()
+            .build();
         LanguageIdentifier { detector }
     }
 
     /// The codes this detector can answer.
     pub fn languages(&self) -> Vec<LangCode> {
-        LANGUAGES.iter().filter_map(|l| LangCode::parse(&l.iso_code_639_1().to_string())).collect()
+        LANGUAGES
+            .iter()
+            .filter_map(|l| LangCode::parse(&l.iso_code_639_1().to_string()))
+            .collect()
     }
 
     /// The language of `text`, read from its first [`SAMPLE_BYTES`] bytes.
     pub fn identify(&self, text: &str) -> LangGuess {
         let sample = sample(text);
-        let letters = sample.chars().filter(|c| c.is_alphabetic()).take(MIN_LETTERS).count();
+        let letters = sample
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(MIN_LETTERS)
+            .count();
         if letters < MIN_LETTERS {
-            return LangGuess { code: None, confidence: None };
+            return LangGuess {
+                code: None,
+                confidence: None,
+            };
         }
         let values = self.detector.compute_language_confidence_values(sample);
         let Some(&(language, confidence)) = values.first() else {
-            return LangGuess { code: None, confidence: None };
+            return LangGuess {
+                code: None,
+                confidence: None,
+            };
         };
         let confidence = confidence.clamp(0.0, 1.0);
         let code = LangCode::parse(&language.iso_code_639_1().to_string());
         if confidence < MIN_CONFIDENCE {
-            return LangGuess { code: None, confidence: Some(confidence) };
+            return LangGuess {
+                code: None,
+                confidence: Some(confidence),
+            };
         }
-        LangGuess { code, confidence: Some(confidence) }
+        LangGuess {
+            code,
+            confidence: Some(confidence),
+        }
     }
 }
 

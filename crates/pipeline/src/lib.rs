@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use clean::CleanOptions;
+use clean::{CleanOptions, Cleaner};
 use doc::{Diagnostic, Document, Layer, RawArticle, Stage};
 use langid::{DetectLang, LanguageIdentifier};
 use rayon::prelude::*;
@@ -44,7 +44,10 @@ impl std::fmt::Display for PipelineError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PipelineError::Unsatisfied { stage, layer } => {
-                write!(f, "stage {stage} requires the {layer:?} layer, which no earlier stage provides")
+                write!(
+                    f,
+                    "stage {stage} requires the {layer:?} layer, which no earlier stage provides"
+                )
             }
         }
     }
@@ -64,11 +67,16 @@ impl PipelineBuilder {
         let mut available = BTreeSet::new();
         for stage in &self.stages {
             if let Some(&layer) = stage.requires().iter().find(|l| !available.contains(*l)) {
-                return Err(PipelineError::Unsatisfied { stage: stage.name(), layer });
+                return Err(PipelineError::Unsatisfied {
+                    stage: stage.name(),
+                    layer,
+                });
             }
             available.extend(stage.provides().iter().copied());
         }
-        Ok(Pipeline { stages: self.stages })
+        Ok(Pipeline {
+            stages: self.stages,
+        })
     }
 }
 
@@ -105,11 +113,17 @@ impl Pipeline {
                     .map(|s| s.to_string())
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "unknown panic".to_owned());
-                doc.diagnostics.push(Diagnostic::new(stage.name(), format!("internal error, stage skipped: {message}")));
+                doc.diagnostics.push(Diagnostic::new(
+                    stage.name(),
+                    format!("internal error, stage skipped: {message}"),
+                ));
             }
         }
         if let Err(violation) = doc.validate() {
-            doc.diagnostics.push(Diagnostic::new("pipeline", format!("internal error, invalid layers: {violation}")));
+            doc.diagnostics.push(Diagnostic::new(
+                "pipeline",
+                format!("internal error, invalid layers: {violation}"),
+            ));
         }
     }
 }
@@ -120,17 +134,23 @@ pub struct Analyzer {
     pub clean: CleanOptions,
     /// The stages.
     pub pipeline: Pipeline,
+    cleaner: Cleaner,
 }
 
 impl Analyzer {
     /// The standard pipeline with `clean` options.
     pub fn new(clean: CleanOptions) -> Analyzer {
-        Analyzer { clean, pipeline: Pipeline::standard() }
+        Analyzer { cleaner: Cleaner::new(clean.clone()), clean, pipeline: Pipeline::standard() }
+    }
+
+    /// The cleaning step alone: the document with its text, before any stage.
+    pub fn build_document(&self, raw: RawArticle) -> Document {
+        self.cleaner.build(raw)
     }
 
     /// Analyses one article.
     pub fn analyze(&self, raw: RawArticle) -> Document {
-        let mut doc = clean::build(raw, &self.clean);
+        let mut doc = self.cleaner.build(raw);
         self.pipeline.run(&mut doc);
         doc
     }
@@ -179,8 +199,19 @@ mod tests {
     #[test]
     fn unsatisfied_requirement_is_refused_before_running() {
         let err = Pipeline::builder().stage(Needs).build().err();
-        assert_eq!(err, Some(PipelineError::Unsatisfied { stage: "needs", layer: Layer::Tokens }));
-        assert!(Pipeline::builder().stage(Segment::new(Segmenter::new())).build().is_err());
+        assert_eq!(
+            err,
+            Some(PipelineError::Unsatisfied {
+                stage: "needs",
+                layer: Layer::Tokens
+            })
+        );
+        assert!(
+            Pipeline::builder()
+                .stage(Segment::new(Segmenter::new()))
+                .build()
+                .is_err()
+        );
     }
 
     #[test]
@@ -188,7 +219,11 @@ mod tests {
         let pipeline = Pipeline::builder().stage(Panics).build().unwrap();
         let mut doc = Document::new("x".into(), Source::default(), "texte".into());
         pipeline.run(&mut doc);
-        assert!(doc.diagnostics[0].message.contains("boom"), "{:?}", doc.diagnostics);
+        assert!(
+            doc.diagnostics[0].message.contains("boom"),
+            "{:?}",
+            doc.diagnostics
+        );
     }
 
     #[test]
@@ -204,7 +239,13 @@ mod tests {
             diagnostics: vec![],
         };
         let doc = analyzer.analyze(raw);
-        assert_eq!(doc.lang(), Some(LangGuess { code: Some(doc::LangCode::RU), confidence: None }));
+        assert_eq!(
+            doc.lang(),
+            Some(LangGuess {
+                code: Some(doc::LangCode::RU),
+                confidence: None
+            })
+        );
         assert!(doc.sentences().is_some());
     }
 }

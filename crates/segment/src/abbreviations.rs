@@ -27,7 +27,10 @@ const FILES: &[(LangCode, &str)] = &[
 
 impl Abbreviations {
     pub(crate) fn load() -> Abbreviations {
-        let by_lang = FILES.iter().map(|&(lang, data)| (lang, parse(data))).collect();
+        let by_lang = FILES
+            .iter()
+            .map(|&(lang, data)| (lang, parse(data)))
+            .collect();
         Abbreviations { by_lang }
     }
 
@@ -43,12 +46,17 @@ impl Abbreviations {
         }
         match lang.and_then(|l| self.by_lang.get(&l)) {
             Some(table) => lookup(table, word),
-            None => FILES.iter().find_map(|(l, _)| lookup(&self.by_lang[l], word)),
+            None => FILES
+                .iter()
+                .find_map(|(l, _)| lookup(&self.by_lang[l], word)),
         }
     }
 }
 
-fn lookup(table: &HashMap<&'static str, AbbreviationClass>, word: &str) -> Option<AbbreviationClass> {
+fn lookup(
+    table: &HashMap<&'static str, AbbreviationClass>,
+    word: &str,
+) -> Option<AbbreviationClass> {
     if let Some(&class) = table.get(word) {
         return Some(class);
     }

@@ -34,12 +34,49 @@ pub(crate) fn is_terminal(c: char) -> bool {
 
 /// Quotes and brackets that close: they stay with the sentence they end.
 pub(crate) fn is_closing(c: char) -> bool {
-    matches!(c, '»' | '”' | '“' | '’' | '›' | ')' | ']' | '}' | '"' | '\'')
+    matches!(
+        c,
+        '»' | '”' | '“' | '’' | '›' | ')' | ']' | '}' | '"' | '\''
+    )
 }
 
 /// Punctuation, as opposed to other symbols.
 pub(crate) fn is_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '#' | '&')
-        || matches!(c, '«' | '»' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‹' | '›' | '…' | '–' | '—'
-            | '‐' | '‑' | '‒' | '―' | '•' | '·' | '¡' | '¿' | '§' | '¶' | '′' | '″' | '‼' | '⁇' | '⁈' | '⁉')
+    c.is_ascii_punctuation()
+        && !matches!(
+            c,
+            '$' | '%' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '#' | '&'
+        )
+        || matches!(
+            c,
+            '«' | '»'
+                | '“'
+                | '”'
+                | '„'
+                | '‟'
+                | '‘'
+                | '’'
+                | '‚'
+                | '‹'
+                | '›'
+                | '…'
+                | '–'
+                | '—'
+                | '‐'
+                | '‑'
+                | '‒'
+                | '―'
+                | '•'
+                | '·'
+                | '¡'
+                | '¿'
+                | '§'
+                | '¶'
+                | '′'
+                | '″'
+                | '‼'
+                | '⁇'
+                | '⁈'
+                | '⁉'
+        )
 }

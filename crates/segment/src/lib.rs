@@ -32,7 +32,9 @@ impl Default for Segmenter {
 impl Segmenter {
     /// Builds the tables from the data files compiled into the crate.
     pub fn new() -> Segmenter {
-        Segmenter { abbreviations: abbreviations::Abbreviations::load() }
+        Segmenter {
+            abbreviations: abbreviations::Abbreviations::load(),
+        }
     }
 
     /// Splits `text` into tokens. `lang` selects the language rules (elisions, clitics,
@@ -42,12 +44,21 @@ impl Segmenter {
     }
 
     /// Groups `tokens` (of `text`, from [`Segmenter::tokenize`]) into sentences.
-    pub fn sentences(&self, text: &str, tokens: &[Token], lang: Option<LangCode>) -> Vec<TextRange> {
+    pub fn sentences(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lang: Option<LangCode>,
+    ) -> Vec<TextRange> {
         sentences::split(text, tokens, lang, &self.abbreviations)
     }
 
     /// How `word` (without its period) is treated before a period in `lang`.
-    pub fn abbreviation_class(&self, word: &str, lang: Option<LangCode>) -> Option<AbbreviationClass> {
+    pub fn abbreviation_class(
+        &self,
+        word: &str,
+        lang: Option<LangCode>,
+    ) -> Option<AbbreviationClass> {
         self.abbreviations.class(word, lang)
     }
 }

@@ -25,7 +25,10 @@ pub(crate) fn split(
             }
         };
         if ends {
-            sentences.push(TextRange::new(tokens[first].range.start(), tokens[last].range.end()));
+            sentences.push(TextRange::new(
+                tokens[first].range.start(),
+                tokens[last].range.end(),
+            ));
             first = last + 1;
         }
         i = last + 1;
@@ -52,7 +55,8 @@ fn ends_after(
     if newlines == 1 {
         // A line break ends a sentence unless the text is hard-wrapped mid-sentence: the line
         // does not end with a terminal mark and the next one goes on in lower case.
-        let continues = starts_lower(next_word) && !word.ends_with(is_terminal) && !word.ends_with(':');
+        let continues =
+            starts_lower(next_word) && !word.ends_with(is_terminal) && !word.ends_with(':');
         return (!continues, i);
     }
     // A period glued to the next word is inside a name ("Gzt.Ru", "зоне .РФ").
@@ -80,7 +84,9 @@ fn ends_after(
         }
         last += 1;
     }
-    let Some(&next) = tokens.get(last + 1) else { return (true, last) };
+    let Some(&next) = tokens.get(last + 1) else {
+        return (true, last);
+    };
     if newlines_between(text, tokens, last) > 0 {
         return (true, last);
     }

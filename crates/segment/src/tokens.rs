@@ -3,10 +3,22 @@
 use doc::{LangCode, TextRange, Token, TokenKind};
 
 use crate::abbreviations::Abbreviations;
-use crate::chars::{is_apostrophe, is_group_space, is_hyphen, is_punctuation, is_terminal, is_word_char};
+use crate::chars::{
+    is_apostrophe, is_group_space, is_hyphen, is_punctuation, is_terminal, is_word_char,
+};
 
-pub(crate) fn tokenize(text: &str, lang: Option<LangCode>, abbreviations: &Abbreviations) -> Vec<Token> {
-    let mut scanner = Scanner { text, pos: 0, lang, abbreviations, tokens: Vec::with_capacity(text.len() / 5) };
+pub(crate) fn tokenize(
+    text: &str,
+    lang: Option<LangCode>,
+    abbreviations: &Abbreviations,
+) -> Vec<Token> {
+    let mut scanner = Scanner {
+        text,
+        pos: 0,
+        lang,
+        abbreviations,
+        tokens: Vec::with_capacity(text.len() / 5),
+    };
     scanner.run();
     scanner.tokens
 }
@@ -20,7 +32,9 @@ struct Scanner<'a> {
 }
 
 /// French elided words: the token keeps its apostrophe (`l’`, `qu’`, `jusqu’`).
-const FRENCH_ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+const FRENCH_ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
 
 /// French pronouns after an inverted verb, split off with their hyphens (`dit` + `-elle`).
 /// Longest first, so `-t-il` wins over `-il`.
@@ -39,7 +53,10 @@ impl Scanner<'_> {
 
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
         if start < end {
-            self.tokens.push(Token { range: TextRange::new(start, end), kind });
+            self.tokens.push(Token {
+                range: TextRange::new(start, end),
+                kind,
+            });
         }
     }
 
@@ -66,7 +83,11 @@ impl Scanner<'_> {
                 self.pos = end;
             } else {
                 let end = start + c.len_utf8();
-                let kind = if is_punctuation(c) { TokenKind::Punct } else { TokenKind::Symbol };
+                let kind = if is_punctuation(c) {
+                    TokenKind::Punct
+                } else {
+                    TokenKind::Symbol
+                };
                 self.push(start, end, kind);
                 self.pos = end;
             }
@@ -90,7 +111,9 @@ impl Scanner<'_> {
     /// `http://…`, `https://…` or `www.…`, without trailing punctuation.
     fn url_end(&self, start: usize) -> Option<usize> {
         let rest = self.text[start..].as_bytes();
-        let starts = |prefix: &[u8]| rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix);
+        let starts = |prefix: &[u8]| {
+            rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+        };
         if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
             return None;
         }
@@ -98,7 +121,10 @@ impl Scanner<'_> {
             !(c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”' | '‘'))
         });
         while let Some(last) = self.text[start..end].chars().next_back() {
-            if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '’') {
+            if matches!(
+                last,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '\'' | '’'
+            ) {
                 end -= last.len_utf8();
             } else {
                 break;
@@ -149,7 +175,9 @@ impl Scanner<'_> {
                 let letters_end = self.scan_while(after, |x| x.is_alphabetic());
                 let n_letters = self.text[after..letters_end].chars().count();
                 let next_is_word = self.peek_at(letters_end).is_some_and(is_word_char);
-                let cyrillic = self.text[after..letters_end].chars().all(|x| ('\u{400}'..='\u{4ff}').contains(&x));
+                let cyrillic = self.text[after..letters_end]
+                    .chars()
+                    .all(|x| ('\u{400}'..='\u{4ff}').contains(&x));
                 if (1..=3).contains(&n_letters) && cyrillic && !next_is_word {
                     end = letters_end;
                 }
@@ -196,7 +224,12 @@ impl Scanner<'_> {
             }
             end = self.scan_while(after, is_word_char);
         }
-        if is_email && self.text[start..end].rsplit('@').next().is_some_and(|d| d.contains('.')) {
+        if is_email
+            && self.text[start..end]
+                .rsplit('@')
+                .next()
+                .is_some_and(|d| d.contains('.'))
+        {
             self.push(start, end, TokenKind::Email);
             self.pos = end;
             return;
@@ -246,7 +279,10 @@ impl Scanner<'_> {
         }
         // An abbreviation or an initial keeps its period.
         if self.peek_at(end) == Some('.')
-            && self.abbreviations.class(&self.text[start..end], self.lang).is_some()
+            && self
+                .abbreviations
+                .class(&self.text[start..end], self.lang)
+                .is_some()
         {
             end += 1;
         }
@@ -274,7 +310,15 @@ impl Scanner<'_> {
 fn suffix_match(word: &str, suffixes: &[&str], verb_before: bool) -> Option<usize> {
     let lower: String = word
         .chars()
-        .map(|c| if is_apostrophe(c) { '\'' } else if is_hyphen(c) { '-' } else { c })
+        .map(|c| {
+            if is_apostrophe(c) {
+                '\''
+            } else if is_hyphen(c) {
+                '-'
+            } else {
+                c
+            }
+        })
         .flat_map(char::to_lowercase)
         .collect();
     // Lower-casing may change byte lengths; only ASCII suffixes are matched, so compare on
@@ -302,5 +346,8 @@ fn suffix_match(word: &str, suffixes: &[&str], verb_before: bool) -> Option<usiz
 
 /// Format characters that are not text: zero-width spaces, soft hyphens, byte-order marks.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
 }

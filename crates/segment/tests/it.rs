@@ -23,12 +23,19 @@ fn token_table() {
     let segmenter = Segmenter::new();
     let mut failures = Vec::new();
     for (line, lang, fields) in cases("tokens.tsv") {
-        let [input, expected] = &fields[..] else { panic!("tokens.tsv:{line}: want 3 fields") };
+        let [input, expected] = &fields[..] else {
+            panic!("tokens.tsv:{line}: want 3 fields")
+        };
         let tokens = segmenter.tokenize(input, lang);
-        let got: Vec<&str> = tokens.iter().map(|t| &input[t.range.start()..t.range.end()]).collect();
+        let got: Vec<&str> = tokens
+            .iter()
+            .map(|t| &input[t.range.start()..t.range.end()])
+            .collect();
         let want: Vec<&str> = expected.split('|').collect();
         if got != want {
-            failures.push(format!("tokens.tsv:{line}: {input:?}\n  want {want:?}\n  got  {got:?}"));
+            failures.push(format!(
+                "tokens.tsv:{line}: {input:?}\n  want {want:?}\n  got  {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -39,14 +46,21 @@ fn sentence_table() {
     let segmenter = Segmenter::new();
     let mut failures = Vec::new();
     for (line, lang, fields) in cases("sentences.tsv") {
-        let [marked] = &fields[..] else { panic!("sentences.tsv:{line}: want 2 fields") };
+        let [marked] = &fields[..] else {
+            panic!("sentences.tsv:{line}: want 2 fields")
+        };
         let text = marked.replace('‖', "");
         let want: Vec<String> = marked.split('‖').map(|s| s.trim().to_owned()).collect();
         let tokens = segmenter.tokenize(&text, lang);
         let sentences = segmenter.sentences(&text, &tokens, lang);
-        let got: Vec<String> = sentences.iter().map(|r| text[r.start()..r.end()].to_owned()).collect();
+        let got: Vec<String> = sentences
+            .iter()
+            .map(|r| text[r.start()..r.end()].to_owned())
+            .collect();
         if got != want {
-            failures.push(format!("sentences.tsv:{line}:\n  want {want:?}\n  got  {got:?}"));
+            failures.push(format!(
+                "sentences.tsv:{line}:\n  want {want:?}\n  got  {got:?}"
+            ));
         }
         let mut doc = Document::new("t".into(), Source::default(), text.clone());
         doc.put_tokens(tokens);
@@ -67,12 +81,42 @@ mod properties {
         // Characters that exercise every branch of the scanner, in any order.
         proptest::collection::vec(
             prop_oneof![
-                Just(" "), Just("\n"), Just("\n\n"), Just("\u{a0}"), Just("\u{202f}"), Just("."),
-                Just("?!"), Just("…"), Just("«"), Just("»"), Just("\""), Just("'"), Just("’"),
-                Just("-"), Just("—"), Just("M."), Just("г."), Just("U.S."), Just("l’"), Just("-t-il"),
-                Just("100"), Just("000"), Just("3,5"), Just("Le"), Just("mot"), Just("Путин"),
-                Just("http://x.y/z"), Just("a@b.fr"), Just("@"), Just("%"), Just("\u{301}"),
-                Just("\u{ad}"), Just("1er"), Just("5-й"), Just("n't"), Just("é"),
+                Just(" "),
+                Just("\n"),
+                Just("\n\n"),
+                Just("\u{a0}"),
+                Just("\u{202f}"),
+                Just("."),
+                Just("?!"),
+                Just("…"),
+                Just("«"),
+                Just("»"),
+                Just("\""),
+                Just("'"),
+                Just("’"),
+                Just("-"),
+                Just("—"),
+                Just("M."),
+                Just("г."),
+                Just("U.S."),
+                Just("l’"),
+                Just("-t-il"),
+                Just("100"),
+                Just("000"),
+                Just("3,5"),
+                Just("Le"),
+                Just("mot"),
+                Just("Путин"),
+                Just("http://x.y/z"),
+                Just("a@b.fr"),
+                Just("@"),
+                Just("%"),
+                Just("\u{301}"),
+                Just("\u{ad}"),
+                Just("1er"),
+                Just("5-й"),
+                Just("n't"),
+                Just("é"),
             ],
             0..40,
         )

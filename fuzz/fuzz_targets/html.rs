@@ -1,0 +1,46 @@
+//! Bytes as a web page: decoding, extraction, cleaning, the standard pipeline; the result
+//! must satisfy every invariant of the document model.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use clean::CleanOptions;
+use doc::{RawArticle, RawBody, Source};
+use libfuzzer_sys::fuzz_target;
+use pipeline::Pipeline;
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(Pipeline::standard)
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(decoded) = input::decode::decode_html(data) else {
+        return;
+    };
+    let page = clean::html::extract(&decoded.text);
+    for p in &page.paragraphs {
+        assert!(!p.is_empty(), "empty paragraph");
+    }
+    let raw = RawArticle {
+        id: "fuzz".to_owned(),
+        source: Source::default(),
+        title: None,
+        published: None,
+        lang: None,
+        body: RawBody::Html(decoded.text),
+        diagnostics: decoded.diagnostics,
+    };
+    let mut doc = clean::build(raw, &CleanOptions::default());
+    pipeline().run(&mut doc);
+    assert!(
+        !doc.diagnostics
+            .iter()
+            .any(|d| d.message.contains("internal error")),
+        "{:?}",
+        doc.diagnostics
+    );
+    if let Err(violation) = doc.validate() {
+        panic!("invalid document: {violation}");
+    }
+});
