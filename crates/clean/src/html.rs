@@ -1,9 +1,11 @@
-//! A first extraction from HTML: title, block paragraphs and page metadata.
+//! HTML → article: title, main-text paragraphs and page metadata.
 //!
-//! Deliberately simple: the article container (`<article>`, `[itemprop=articleBody]`,
-//! `<main>`, else `<body>`), its block elements in document order, page furniture
-//! (`nav`, `header`, `footer`, `aside`, `form`, `figure`, scripts) skipped. Main-content scoring
-//! and boilerplate classification belong to the clean-text work that follows.
+//! The main text comes from the `trafilatura` crate (a port of go-trafilatura: content
+//! selectors, paragraph scoring, readability and baseline fallbacks). When it finds nothing,
+//! our own walk takes the article container (`<article>`, `[itemprop=articleBody]`, `<main>`,
+//! else `<body>`) and its block elements, page furniture (`nav`, `header`, `footer`, `aside`,
+//! `form`, `figure`, scripts) skipped. Metadata comes from our own reading of the head.
+//! The furniture classifier of [`crate::furniture`] then runs on the paragraphs.
 
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -78,9 +80,16 @@ pub fn extract(page: &str) -> HtmlArticle {
             .or(h1)
             .or_else(|| first_text(html.root_element(), "title"));
 
-    let paragraphs = container
-        .map(|c| blocks(c, title.as_deref()))
-        .unwrap_or_default();
+    // The main text: trafilatura's scoring of the page, else the blocks of the container.
+    let main = main_text(page);
+    let paragraphs = match main {
+        Some(text) => text
+            .lines()
+            .map(normalize_inline)
+            .filter(|l| !l.is_empty() && Some(l.as_str()) != title.as_deref())
+            .collect(),
+        None => container.map(|c| blocks(c, title.as_deref())).unwrap_or_default(),
+    };
 
     let published = meta(
         "meta[property='article:published_time'], meta[name='article:published_time'], \
@@ -120,6 +129,15 @@ pub fn extract(page: &str) -> HtmlArticle {
             })
             .unwrap_or_default(),
     }
+}
+
+/// The main text as trafilatura finds it (paragraphs on lines), or `None` when it finds none.
+fn main_text(page: &str) -> Option<String> {
+    let mut options = trafilatura::Options::default().with_fallback(true);
+    options.exclude_comments = true;
+    let result = trafilatura::extract(page, &options).ok()?;
+    let text = result.content_text;
+    (!text.trim().is_empty()).then_some(text)
 }
 
 fn first_text(root: ElementRef<'_>, selector: &str) -> Option<String> {
