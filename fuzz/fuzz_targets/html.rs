@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use clean::CleanOptions;
+use clean::{CleanOptions, Cleaner};
 use doc::{RawArticle, RawBody, Source};
 use libfuzzer_sys::fuzz_target;
 use pipeline::Pipeline;
@@ -12,6 +12,12 @@ use pipeline::Pipeline;
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     PIPELINE.get_or_init(Pipeline::standard)
+}
+
+/// `clean::build` with the lexicon compiled once.
+fn cleaner() -> &'static Cleaner {
+    static CLEANER: OnceLock<Cleaner> = OnceLock::new();
+    CLEANER.get_or_init(|| Cleaner::new(CleanOptions::default()))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -31,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         body: RawBody::Html(decoded.text),
         diagnostics: decoded.diagnostics,
     };
-    let mut doc = clean::build(raw, &CleanOptions::default());
+    let mut doc = cleaner().build(raw);
     pipeline().run(&mut doc);
     assert!(
         !doc.diagnostics

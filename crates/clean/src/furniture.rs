@@ -142,7 +142,7 @@ impl Lexicon {
 
     /// The reason a phrase of the lexicon gives for `folded` (a line passed through [`fold`]),
     /// considering anchors and the line's length in words.
-    fn matches(&self, folded: &str, n_words: usize) -> Option<(Reason, Anchor)> {
+    fn matches(&self, folded: &str, n_words: usize, at_edge: bool) -> Option<(Reason, Anchor)> {
         let core = folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(' && c != ')');
         let core_start = folded.len() - folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(').len();
         let mut best: Option<(Reason, Anchor)> = None;
@@ -156,7 +156,10 @@ impl Lexicon {
             let hit = match anchor {
                 Anchor::Whole => m.start() == core_start && len == core.len(),
                 Anchor::Start => m.start() <= core_start && at_word_end,
-                Anchor::Anywhere => n_words <= SHORT_LINE_WORDS && at_word_start && at_word_end,
+                Anchor::Anywhere => {
+                    let long_ok = at_edge && matches!(reason, Reason::Newsletter | Reason::Cookie);
+                    (n_words <= SHORT_LINE_WORDS || long_ok && n_words <= 40) && at_word_start && at_word_end
+                }
             };
             if hit {
                 // A whole-line or anchored match is stronger than a phrase inside.
@@ -193,6 +196,17 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Where the lines come from, which decides how bold the classification is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Scraped text: every line is suspect; shape rules apply (names under the title, date
+    /// stamps, breadcrumbs, tag lists, ad copy).
+    Scraped,
+    /// Blocks already chosen by the HTML extractor: only the lexicon's anchored phrases,
+    /// repeated titles, captions with credits and separators.
+    Html,
+}
+
 /// The verdict on one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -214,34 +228,57 @@ pub struct Found {
 }
 
 /// Classifies `lines` (paragraphs in order; `title` when known, to spot its repetitions).
-pub fn classify(lines: &[&str], title: Option<&str>, lexicon: &Lexicon) -> (Vec<Verdict>, Found) {
+pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &Lexicon) -> (Vec<Verdict>, Found) {
     let mut verdicts = Vec::with_capacity(lines.len());
     let mut found = Found::default();
     let folded_title = title.map(fold);
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut in_related = false;
+    let mut in_ad = false;
     for (i, line) in lines.iter().enumerate() {
         let folded = fold(line);
         let n_words = folded.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
         let sentence_like = reads_as_sentence(line, n_words);
-        let verdict = classify_line(line, &folded, n_words, sentence_like, folded_title.as_deref(), lexicon, &mut found);
+        // Pleas, banners and share rows sit at the edges of a page: the first lines or the
+        // last third.
+        let at_edge = i < 3 || i * 3 >= lines.len() * 2;
+        let near_top = i < 8;
+        let verdict = classify_line(
+            line,
+            &folded,
+            Shape { n_words, sentence_like, at_edge, near_top, scraped: source == Source::Scraped },
+            folded_title.as_deref(),
+            lexicon,
+            &mut found,
+        );
         let verdict = match verdict {
             Verdict::Keep => {
-                if in_related && !sentence_like && looks_like_headline(line, n_words) {
+                if in_related && source == Source::Scraped && looks_like_headline(line, n_words) {
                     Verdict::Remove(Reason::Related)
+                } else if in_ad && source == Source::Scraped && !ends_as_sentence(line) && n_words <= 30 {
+                    // The copy of an advertisement under its label.
+                    Verdict::Remove(Reason::Advertisement)
                 } else if seen.contains_key(&folded) && n_words > 0 {
                     Verdict::Remove(Reason::Duplicate)
                 } else {
                     Verdict::Keep
                 }
             }
+            // "Read more:" introduces a list of links.
+            Verdict::Remove(Reason::Navigation) if line.trim_end().ends_with(':') => Verdict::Remove(Reason::Related),
             other => other,
         };
-        // A "related" heading opens a run of headlines; an article sentence closes it.
+        // A "related" heading opens a run of headlines, an ad label a run of ad copy; an
+        // article line closes them.
         match verdict {
             Verdict::Remove(Reason::Related) => in_related = true,
-            Verdict::Keep => in_related = false,
-            _ => {}
+            // Only a sponsor label announces copy; "PUBLICITÉ" marks an empty ad slot.
+            Verdict::Remove(Reason::Advertisement) => in_ad = SPONSOR_WORDS.iter().any(|w| fold(line).contains(w)),
+            Verdict::Keep => {
+                in_related = false;
+                in_ad = false;
+            }
+            _ => in_ad = false,
         }
         seen.entry(folded).or_insert(i);
         verdicts.push(verdict);
@@ -259,16 +296,25 @@ pub fn classify(lines: &[&str], title: Option<&str>, lexicon: &Lexicon) -> (Vec<
     (verdicts, found)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The shape and place of a line.
+#[derive(Clone, Copy)]
+struct Shape {
+    n_words: usize,
+    sentence_like: bool,
+    at_edge: bool,
+    near_top: bool,
+    scraped: bool,
+}
+
 fn classify_line(
     line: &str,
     folded: &str,
-    n_words: usize,
-    sentence_like: bool,
+    shape: Shape,
     title: Option<&str>,
     lexicon: &Lexicon,
     found: &mut Found,
 ) -> Verdict {
+    let Shape { n_words, sentence_like, at_edge, near_top, scraped } = shape;
     if !line.chars().any(char::is_alphanumeric) {
         return Verdict::Remove(Reason::Separator);
     }
@@ -285,13 +331,17 @@ fn classify_line(
             }
         }
     }
-    if let Some((reason, anchor)) = lexicon.matches(folded, n_words) {
-        let accept = match reason {
-            Reason::Byline => n_words <= 16 && !ends_as_sentence(line) && names_after_prefix(line),
-            Reason::Dateline => n_words <= 16 && line.chars().any(|c| c.is_ascii_digit()),
-            Reason::Credit => n_words <= 14,
-            // A sentence of the article that merely contains a phrase stays.
-            _ => !(sentence_like && anchor == Anchor::Anywhere),
+    if let Some((reason, anchor)) = lexicon.matches(folded, n_words, at_edge) {
+        let accept = match (reason, anchor) {
+            (Reason::Byline, Anchor::Anywhere) => n_words <= 10 && !ends_as_sentence(line),
+            (Reason::Byline, _) => n_words <= 16 && !ends_as_sentence(line) && names_after_prefix(line),
+            (Reason::Dateline, _) => n_words <= 16 && line.chars().any(|c| c.is_ascii_digit()),
+            (Reason::Credit, _) => n_words <= 14,
+            // A sentence of the article that merely contains a phrase stays, unless it is a
+            // plea or a banner at the edge of the page.
+            (Reason::Newsletter | Reason::Cookie, Anchor::Anywhere) => !sentence_like || at_edge,
+            (_, Anchor::Anywhere) => scraped && !sentence_like,
+            _ => true,
         };
         if accept {
             match reason {
@@ -306,14 +356,39 @@ fn classify_line(
             return Verdict::Remove(reason);
         }
     }
+    if !scraped {
+        return match has_trailing_credit(line) {
+            Some(split) if n_words <= 40 => {
+                let (caption, credit) = line.trim().split_at(split);
+                push_unique(&mut found.captions, caption.trim());
+                push_unique(&mut found.credits, credit.trim());
+                Verdict::Remove(Reason::Caption)
+            }
+            _ => Verdict::Keep,
+        };
+    }
     if n_words <= 4 && line.chars().any(|c| c.is_ascii_digit()) && COMMENT_WORDS.iter().any(|w| folded.contains(w)) {
         return Verdict::Remove(Reason::Comments);
     }
     if is_date_line(line, folded, n_words) {
         return Verdict::Remove(Reason::Dateline);
     }
+    if is_breadcrumb(line, n_words) {
+        return Verdict::Remove(Reason::Navigation);
+    }
+    if is_tag_list(line, n_words) {
+        return Verdict::Remove(Reason::Tags);
+    }
+    // A name alone, or a name and a role, under the title: "Hugo Bernard",
+    // "Chris Walker, Local Democracy Reporter", "Camille Roux (avec AFP)".
+    if near_top && !sentence_like && n_words <= 12 && is_name_line(line) {
+        for author in authors(line) {
+            push_unique(&mut found.authors, &author);
+        }
+        return Verdict::Remove(Reason::Byline);
+    }
     if let Some(title) = title {
-        if !sentence_like && n_words <= 20 && word_overlap(folded, title) >= 0.6 {
+        if near_top && !sentence_like && n_words <= 20 && word_overlap(folded, title) >= 0.6 {
             return Verdict::Remove(Reason::DuplicateTitle);
         }
     }
@@ -352,7 +427,7 @@ fn reads_as_sentence(line: &str, n_words: usize) -> bool {
 
 /// A headline: a short line that does not end like a sentence.
 fn looks_like_headline(line: &str, n_words: usize) -> bool {
-    (2..=24).contains(&n_words) && !line.trim_end().ends_with(['.', '!', '?', ':'])
+    (2..=24).contains(&n_words) && !line.trim_end().ends_with(['.', '!', ':'])
 }
 
 fn capitalised_share(line: &str) -> f64 {
@@ -364,7 +439,7 @@ fn capitalised_share(line: &str) -> f64 {
     caps as f64 / words.len() as f64
 }
 
-const BYLINE_PREFIXES: &[&str] = &["par ", "by ", "автор:", "автор -", "авторы:", "текст:", "texte :", "texte:", "propos recueillis par ", "reporting by ", "written by ", "edited by ", "correspondant "];
+const BYLINE_PREFIXES: &[&str] = &["story by ", "words by ", "photos by ", "par ", "by ", "автор:", "автор -", "авторы:", "текст:", "texte :", "texte:", "propos recueillis par ", "reporting by ", "written by ", "edited by ", "correspondant "];
 const NAME_JOINERS: &[&str] = &["avec", "et", "and", "with", "и", "à", "in", "en", "de", "du", "des", "von", "van", "le", "la"];
 
 /// Words that name a newsroom rather than a person ("Par la rédaction").
@@ -477,7 +552,7 @@ fn has_trailing_credit(line: &str) -> Option<usize> {
         }
     }
     let folded = trimmed.to_lowercase();
-    for marker in ["(photo", "photo :", "photo:", "(фото", "фото:", "(credit", "(crédit"] {
+    for marker in ["(photo", "photo :", "photo:", "photograph:", "photograph :", "(фото", "фото:", "фото -", "(credit", "(crédit", "getty images"] {
         if let Some(at) = folded.rfind(marker) {
             // `folded` may differ in byte length; map by characters.
             let chars = folded[..at].chars().count();
@@ -487,11 +562,19 @@ fn has_trailing_credit(line: &str) -> Option<usize> {
             }
         }
     }
-    // "… September 27, 2022. REUTERS/Stringer" on the same line.
+    // "… September 27, 2022. REUTERS/Stringer", "… au stade Ernest-Wallon. Icon Sport": after
+    // the last sentence, a few capitalised words with no punctuation of their own.
     let last_sentence_end = trimmed.rfind(". ")?;
     let tail = &trimmed[last_sentence_end + 2..];
-    (tail.split_whitespace().count() <= 5 && is_agency_credit(tail)).then_some(last_sentence_end + 2)
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    let credit_like = !tail_words.is_empty()
+        && tail_words.len() <= 4
+        && !ends_as_sentence(tail)
+        && tail_words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '/'));
+    (n_words - tail_words.len() >= 6 && (credit_like || is_agency_credit(tail))).then_some(last_sentence_end + 2)
 }
+
+const SPONSOR_WORDS: &[&str] = &["sponsor", "partenaire", "partner", "партн", "promoted", "на правах рекламы", "brand"];
 
 const COMMENT_WORDS: &[&str] = &["comment", "réaction", "reaction", "коммент", "отзыв"];
 
@@ -532,9 +615,58 @@ fn word_overlap(line: &str, title: &str) -> f64 {
     };
     let line_words = words(line);
     let title_words = words(title);
-    if line_words.len() < 3 {
+    if line_words.len() < 4 {
         return 0.0;
     }
     let shared = line_words.iter().filter(|w| title_words.contains(w)).count();
     shared as f64 / line_words.len() as f64
+}
+
+/// "Accueil › Sport › Football", "Home / World / Europe", "Главная → Новости": short
+/// segments joined by path separators.
+fn is_breadcrumb(line: &str, n_words: usize) -> bool {
+    if n_words > 10 || ends_as_sentence(line) {
+        return false;
+    }
+    let separators = [" > ", " › ", " → ", " / ", " » ", " >> ", " ⟩ ", " — > "];
+    let Some(sep) = separators.iter().find(|s| line.contains(*s)) else { return false };
+    let segments: Vec<&str> = line.split(sep).map(str::trim).collect();
+    segments.len() >= 2
+        && segments.iter().all(|seg| {
+            let words = seg.split_whitespace().count();
+            (1..=4).contains(&words) && seg.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
+/// "#театр #премьера", "Festival d'Avignon · Théâtre · Spectacle vivant": a list of short
+/// labels with no sentence.
+fn is_tag_list(line: &str, n_words: usize) -> bool {
+    if n_words > 16 || ends_as_sentence(line) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() >= 2 && words.iter().all(|w| w.starts_with('#')) {
+        return true;
+    }
+    let segments: Vec<&str> = line.split(['·', '•', '|']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    segments.len() >= 3
+        && segments.iter().all(|seg| {
+            let n = seg.split_whitespace().count();
+            (1..=4).contains(&n) && seg.chars().next().is_some_and(char::is_uppercase) && !seg.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
+/// A person's name, possibly followed by a role or an agency: the part before a comma,
+/// parenthesis or " in " is two to four capitalised words.
+fn is_name_line(line: &str) -> bool {
+    let head = line.trim().split([',', '(', '|', '·', '—', '–']).next().unwrap_or("");
+    let head = head.split(" in ").next().unwrap_or(head).split(" à ").next().unwrap_or(head);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+        && !words.iter().any(|w| is_agency(w))
 }

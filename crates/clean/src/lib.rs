@@ -71,7 +71,7 @@ impl Cleaner {
                 let body = normalize(&body);
                 let given = title.map(|t| normalize_inline(&t)).filter(|t| !t.is_empty());
                 let paragraphs = paragraphs_of(&body);
-                let (text, title, cleaned) = self.assemble(&paragraphs, given, !options.no_title);
+                let (text, title, cleaned) = self.assemble(&paragraphs, given, !options.no_title, furniture::Source::Scraped);
                 (text, title, published, Some(cleaned))
             }
             RawBody::Html(page) => {
@@ -87,7 +87,7 @@ impl Cleaner {
                 let given = title.map(|t| normalize_inline(&t)).or(article.title);
                 let paragraphs: Vec<Paragraph<'_>> =
                     article.paragraphs.iter().map(|p| Paragraph { text: p, blank_before: true }).collect();
-                let (text, title, mut cleaned) = self.assemble(&paragraphs, given, false);
+                let (text, title, mut cleaned) = self.assemble(&paragraphs, given, false, furniture::Source::Html);
                 cleaned.captions.extend(article.captions);
                 if text.is_empty() {
                     notes.push(Diagnostic::new(STAGE, "no text found in the page"));
@@ -123,17 +123,18 @@ impl Cleaner {
         paragraphs: &[Paragraph<'_>],
         given_title: Option<String>,
         title_from_body: bool,
+        source: furniture::Source,
     ) -> (String, Option<String>, Cleaned) {
         let lines: Vec<&str> = paragraphs.iter().map(|p| p.text).collect();
         let mut cleaned = Cleaned::default();
         let mut title = given_title;
         let mut title_index = None;
         if title.is_none() && title_from_body {
-            let (verdicts, _) = furniture::classify(&lines, None, &self.lexicon);
+            let (verdicts, _) = furniture::classify(&lines, None, source, &self.lexicon);
             title_index = verdicts.iter().position(|v| *v == Verdict::Keep);
             title = title_index.map(|i| lines[i].to_owned());
         }
-        let (verdicts, found) = furniture::classify(&lines, title.as_deref(), &self.lexicon);
+        let (verdicts, found) = furniture::classify(&lines, title.as_deref(), source, &self.lexicon);
         let mut body = String::new();
         for (i, (paragraph, verdict)) in paragraphs.iter().zip(&verdicts).enumerate() {
             if Some(i) == title_index {
