@@ -133,17 +133,6 @@ fn bench_stages(c: &mut Criterion) {
             docs
         })
     });
-    group.bench_function("clean-oneoff", |b| {
-        b.iter(|| {
-            let docs: Vec<Document> = black_box(&demo)
-                .iter()
-                .map(|raw| clean::build(raw.clone(), &options))
-                .collect();
-            check_clean(&docs);
-            docs
-        })
-    });
-
     group.throughput(Throughput::Bytes(text_bytes));
     group.bench_function("langid", |b| {
         b.iter(|| {

@@ -85,6 +85,9 @@ impl Reason {
     }
 }
 
+/// A line with more words than this is prose; only anchored phrases can remove it.
+pub const LONG_LINE_WORDS: usize = 50;
+
 /// A line with no more words than this is "short": an unanchored phrase removes it.
 pub const SHORT_LINE_WORDS: usize = 12;
 
@@ -235,8 +238,15 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut in_related = false;
     let mut in_ad = false;
+    // Each line folded once, with the number of lines that fold the same.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let folded_all: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+    for f in &folded_all {
+        *counts.entry(f.clone()).or_default() += 1;
+    }
+    let folded_lines: Vec<(&str, usize)> = folded_all.iter().map(|f| (f.as_str(), counts[f])).collect();
     for (i, line) in lines.iter().enumerate() {
-        let folded = fold(line);
+        let folded = folded_lines[i].0.to_owned();
         let n_words = folded.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
         let sentence_like = reads_as_sentence(line, n_words);
         // Pleas, banners and share rows sit at the edges of a page: the first lines or the
@@ -285,12 +295,8 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
     }
     // A caption repeated: every copy is a caption (the first was kept as a sentence).
     for (i, verdict) in verdicts.iter_mut().enumerate() {
-        if *verdict == Verdict::Keep {
-            let folded = fold(lines[i]);
-            let repeated = lines.iter().enumerate().any(|(j, l)| j != i && fold(l) == folded);
-            if repeated && has_trailing_credit(lines[i]).is_some() {
-                *verdict = Verdict::Remove(Reason::Caption);
-            }
+        if *verdict == Verdict::Keep && has_trailing_credit(lines[i]).is_some() && folded_lines[i].1 > 1 {
+            *verdict = Verdict::Remove(Reason::Caption);
         }
     }
     (verdicts, found)
@@ -355,6 +361,10 @@ fn classify_line(
             }
             return Verdict::Remove(reason);
         }
+    }
+    // Past this length a line is prose: captions, stamps and bylines are short.
+    if n_words > LONG_LINE_WORDS {
+        return Verdict::Keep;
     }
     if !scraped {
         return match has_trailing_credit(line) {
@@ -431,12 +441,14 @@ fn looks_like_headline(line: &str, n_words: usize) -> bool {
 }
 
 fn capitalised_share(line: &str) -> f64 {
-    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-    if words.is_empty() {
-        return 0.0;
+    let (mut words, mut caps) = (0usize, 0usize);
+    for first in line.split_whitespace().filter_map(|w| w.chars().next()) {
+        if first.is_alphabetic() {
+            words += 1;
+            caps += usize::from(first.is_uppercase());
+        }
     }
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    caps as f64 / words.len() as f64
+    if words == 0 { 0.0 } else { caps as f64 / words as f64 }
 }
 
 const BYLINE_PREFIXES: &[&str] = &["story by ", "words by ", "photos by ", "par ", "by ", "автор:", "автор -", "авторы:", "текст:", "texte :", "texte:", "propos recueillis par ", "reporting by ", "written by ", "edited by ", "correspondant "];
@@ -537,12 +549,23 @@ fn is_agency_credit(line: &str) -> bool {
     is_agency(head) || head_folded.ends_with(" photo") && is_agency(&head[..head.len() - " photo".len()])
 }
 
+/// Words that introduce a photo credit inside a caption, matched ignoring ASCII case.
+static CREDIT_MARKERS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "(photo", "photo :", "photo:", "photograph:", "photograph :", "(фото", "фото:", "фото -", "(Фото", "Фото:",
+            "Фото -", "ФОТО:", "(credit", "(crédit", "getty images",
+        ])
+        .expect("credit markers compile")
+});
+
 /// The byte offset where a trailing credit starts in a caption ("… 2022. © Aïdos K. / AFP",
 /// "… (Photo: AFP)", "… REUTERS/Stringer"), if the line has one.
 fn has_trailing_credit(line: &str) -> Option<usize> {
     let trimmed = line.trim();
     let n_words = trimmed.split_whitespace().count();
-    if n_words < 4 {
+    if !(4..=LONG_LINE_WORDS).contains(&n_words) {
         return None;
     }
     if let Some(at) = trimmed.rfind('©') {
@@ -551,22 +574,20 @@ fn has_trailing_credit(line: &str) -> Option<usize> {
             return Some(at);
         }
     }
-    let folded = trimmed.to_lowercase();
-    for marker in ["(photo", "photo :", "photo:", "photograph:", "photograph :", "(фото", "фото:", "фото -", "(credit", "(crédit", "getty images"] {
-        if let Some(at) = folded.rfind(marker) {
-            // `folded` may differ in byte length; map by characters.
-            let chars = folded[..at].chars().count();
-            let at = trimmed.char_indices().nth(chars).map_or(trimmed.len(), |(i, _)| i);
-            if at > 0 && trimmed[at..].split_whitespace().count() <= 8 {
-                return Some(at);
-            }
-        }
+    if let Some(at) = CREDIT_MARKERS.find_iter(trimmed).map(|m| m.start()).last()
+        && at > 0
+        && trimmed[at..].split_whitespace().count() <= 8
+    {
+        return Some(at);
     }
     // "… September 27, 2022. REUTERS/Stringer", "… au stade Ernest-Wallon. Icon Sport": after
     // the last sentence, a few capitalised words with no punctuation of their own.
     let last_sentence_end = trimmed.rfind(". ")?;
     let tail = &trimmed[last_sentence_end + 2..];
     let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    if tail_words.is_empty() || tail_words.len() > 5 {
+        return None;
+    }
     let credit_like = !tail_words.is_empty()
         && tail_words.len() <= 4
         && !ends_as_sentence(tail)

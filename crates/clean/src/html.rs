@@ -81,14 +81,21 @@ pub fn extract(page: &str) -> HtmlArticle {
             .or_else(|| first_text(html.root_element(), "title"));
 
     // The main text: trafilatura's scoring of the page, else the blocks of the container.
-    let main = main_text(page);
+    // Its readability and jusText fallbacks double the cost, so they run only when the first
+    // pass found much less text than the article container holds.
+    let walked = container.map(|c| blocks(c, title.as_deref())).unwrap_or_default();
+    let walked_len: usize = walked.iter().map(String::len).sum();
+    let main = match main_text(page, false) {
+        Some(text) if text.len() >= MIN_MAIN_BYTES && text.len() * 3 >= walked_len => Some(text),
+        _ => main_text(page, true),
+    };
     let paragraphs = match main {
         Some(text) => text
             .lines()
             .map(normalize_inline)
             .filter(|l| !l.is_empty() && Some(l.as_str()) != title.as_deref())
             .collect(),
-        None => container.map(|c| blocks(c, title.as_deref())).unwrap_or_default(),
+        None => walked,
     };
 
     let published = meta(
@@ -131,10 +138,15 @@ pub fn extract(page: &str) -> HtmlArticle {
     }
 }
 
+/// Below this many bytes, a first-pass main text is retried with the fallbacks.
+const MIN_MAIN_BYTES: usize = 500;
+
 /// The main text as trafilatura finds it (paragraphs on lines), or `None` when it finds none.
-fn main_text(page: &str) -> Option<String> {
-    let mut options = trafilatura::Options::default().with_fallback(true);
+fn main_text(page: &str, fallback: bool) -> Option<String> {
+    let mut options = trafilatura::Options::default().with_fallback(fallback);
     options.exclude_comments = true;
+    // The publication date is read by `extract` itself, with its time of day.
+    options.html_date_mode = trafilatura::HtmlDateMode::Disabled;
     let result = trafilatura::extract(page, &options).ok()?;
     let text = result.content_text;
     (!text.trim().is_empty()).then_some(text)

@@ -164,11 +164,6 @@ impl Cleaner {
     }
 }
 
-/// Builds the document of `raw` with a one-off [`Cleaner`] (tests and single documents).
-pub fn build(raw: RawArticle, options: &CleanOptions) -> Document {
-    Cleaner::new(options.clone()).build(raw)
-}
-
 #[derive(Default)]
 struct Cleaned {
     removed: Vec<Removed>,

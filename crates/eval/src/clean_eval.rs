@@ -112,7 +112,7 @@ impl Extractor {
             diagnostics: decoded.diagnostics,
         };
         // `Analyzer::analyze`, in its two steps, to time the extraction apart.
-        let mut doc = clean::build(raw, &self.analyzer.clean);
+        let mut doc = self.analyzer.build_document(raw);
         timing.clean += start.elapsed();
         self.analyzer.pipeline.run(&mut doc);
         timing.total += start.elapsed();
