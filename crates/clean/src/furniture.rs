@@ -140,28 +140,46 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&phrases)
             .expect("the furniture lexicon compiles");
-        Lexicon { automaton, patterns }
+        Lexicon {
+            automaton,
+            patterns,
+        }
     }
 
     /// The reason a phrase of the lexicon gives for `folded` (a line passed through [`fold`]),
     /// considering anchors and the line's length in words.
     fn matches(&self, folded: &str, n_words: usize, at_edge: bool) -> Option<(Reason, Anchor)> {
-        let core = folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(' && c != ')');
-        let core_start = folded.len() - folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(').len();
+        let core =
+            folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(' && c != ')');
+        let core_start = folded.len()
+            - folded
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
+                .len();
         let mut best: Option<(Reason, Anchor)> = None;
         for m in self.automaton.find_overlapping_iter(folded) {
             let (reason, anchor, len) = self.patterns[m.pattern().as_usize()];
             let at_word_start = m.start() == 0
-                || !folded[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
-            let pattern_ends_in_word = folded[..m.end()].chars().next_back().is_some_and(char::is_alphanumeric);
-            let at_word_end =
-                !pattern_ends_in_word || !folded[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+                || !folded[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            let pattern_ends_in_word = folded[..m.end()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let at_word_end = !pattern_ends_in_word
+                || !folded[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
             let hit = match anchor {
                 Anchor::Whole => m.start() == core_start && len == core.len(),
                 Anchor::Start => m.start() <= core_start && at_word_end,
                 Anchor::Anywhere => {
                     let long_ok = at_edge && matches!(reason, Reason::Newsletter | Reason::Cookie);
-                    (n_words <= SHORT_LINE_WORDS || long_ok && n_words <= 40) && at_word_start && at_word_end
+                    (n_words <= SHORT_LINE_WORDS || long_ok && n_words <= 40)
+                        && at_word_start
+                        && at_word_end
                 }
             };
             if hit {
@@ -231,7 +249,12 @@ pub struct Found {
 }
 
 /// Classifies `lines` (paragraphs in order; `title` when known, to spot its repetitions).
-pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &Lexicon) -> (Vec<Verdict>, Found) {
+pub fn classify(
+    lines: &[&str],
+    title: Option<&str>,
+    source: Source,
+    lexicon: &Lexicon,
+) -> (Vec<Verdict>, Found) {
     let mut verdicts = Vec::with_capacity(lines.len());
     let mut found = Found::default();
     let folded_title = title.map(fold);
@@ -244,10 +267,14 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
     for f in &folded_all {
         *counts.entry(f.clone()).or_default() += 1;
     }
-    let folded_lines: Vec<(&str, usize)> = folded_all.iter().map(|f| (f.as_str(), counts[f])).collect();
+    let folded_lines: Vec<(&str, usize)> =
+        folded_all.iter().map(|f| (f.as_str(), counts[f])).collect();
     for (i, line) in lines.iter().enumerate() {
         let folded = folded_lines[i].0.to_owned();
-        let n_words = folded.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let n_words = folded
+            .split(' ')
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         let sentence_like = reads_as_sentence(line, n_words);
         // Pleas, banners and share rows sit at the edges of a page: the first lines or the
         // last third.
@@ -256,7 +283,13 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
         let verdict = classify_line(
             line,
             &folded,
-            Shape { n_words, sentence_like, at_edge, near_top, scraped: source == Source::Scraped },
+            Shape {
+                n_words,
+                sentence_like,
+                at_edge,
+                near_top,
+                scraped: source == Source::Scraped,
+            },
             folded_title.as_deref(),
             lexicon,
             &mut found,
@@ -265,7 +298,11 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
             Verdict::Keep => {
                 if in_related && source == Source::Scraped && looks_like_headline(line, n_words) {
                     Verdict::Remove(Reason::Related)
-                } else if in_ad && source == Source::Scraped && !ends_as_sentence(line) && n_words <= 30 {
+                } else if in_ad
+                    && source == Source::Scraped
+                    && !ends_as_sentence(line)
+                    && n_words <= 30
+                {
                     // The copy of an advertisement under its label.
                     Verdict::Remove(Reason::Advertisement)
                 } else if seen.contains_key(&folded) && n_words > 0 {
@@ -275,7 +312,9 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
                 }
             }
             // "Read more:" introduces a list of links.
-            Verdict::Remove(Reason::Navigation) if line.trim_end().ends_with(':') => Verdict::Remove(Reason::Related),
+            Verdict::Remove(Reason::Navigation) if line.trim_end().ends_with(':') => {
+                Verdict::Remove(Reason::Related)
+            }
             other => other,
         };
         // A "related" heading opens a run of headlines, an ad label a run of ad copy; an
@@ -283,7 +322,9 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
         match verdict {
             Verdict::Remove(Reason::Related) => in_related = true,
             // Only a sponsor label announces copy; "PUBLICITÉ" marks an empty ad slot.
-            Verdict::Remove(Reason::Advertisement) => in_ad = SPONSOR_WORDS.iter().any(|w| fold(line).contains(w)),
+            Verdict::Remove(Reason::Advertisement) => {
+                in_ad = SPONSOR_WORDS.iter().any(|w| fold(line).contains(w))
+            }
             Verdict::Keep => {
                 in_related = false;
                 in_ad = false;
@@ -295,7 +336,10 @@ pub fn classify(lines: &[&str], title: Option<&str>, source: Source, lexicon: &L
     }
     // A caption repeated: every copy is a caption (the first was kept as a sentence).
     for (i, verdict) in verdicts.iter_mut().enumerate() {
-        if *verdict == Verdict::Keep && has_trailing_credit(lines[i]).is_some() && folded_lines[i].1 > 1 {
+        if *verdict == Verdict::Keep
+            && has_trailing_credit(lines[i]).is_some()
+            && folded_lines[i].1 > 1
+        {
             *verdict = Verdict::Remove(Reason::Caption);
         }
     }
@@ -320,7 +364,13 @@ fn classify_line(
     lexicon: &Lexicon,
     found: &mut Found,
 ) -> Verdict {
-    let Shape { n_words, sentence_like, at_edge, near_top, scraped } = shape;
+    let Shape {
+        n_words,
+        sentence_like,
+        at_edge,
+        near_top,
+        scraped,
+    } = shape;
     if !line.chars().any(char::is_alphanumeric) {
         return Verdict::Remove(Reason::Separator);
     }
@@ -329,18 +379,21 @@ fn classify_line(
             return Verdict::Remove(Reason::DuplicateTitle);
         }
         // The title glued to a credit: "… Kazakhstan Tous droits réservés AP".
-        if let Some(rest) = folded.strip_prefix(title) {
-            if rest.starts_with(' ') && rest.split(' ').filter(|w| !w.is_empty()).count() <= 8 {
-                let credit = line.trim()[line.trim().len() - rest.len()..].trim();
-                push_unique(&mut found.credits, credit);
-                return Verdict::Remove(Reason::DuplicateTitle);
-            }
+        if let Some(rest) = folded.strip_prefix(title)
+            && rest.starts_with(' ')
+            && rest.split(' ').filter(|w| !w.is_empty()).count() <= 8
+        {
+            let credit = line.trim()[line.trim().len() - rest.len()..].trim();
+            push_unique(&mut found.credits, credit);
+            return Verdict::Remove(Reason::DuplicateTitle);
         }
     }
     if let Some((reason, anchor)) = lexicon.matches(folded, n_words, at_edge) {
         let accept = match (reason, anchor) {
             (Reason::Byline, Anchor::Anywhere) => n_words <= 10 && !ends_as_sentence(line),
-            (Reason::Byline, _) => n_words <= 16 && !ends_as_sentence(line) && names_after_prefix(line),
+            (Reason::Byline, _) => {
+                n_words <= 16 && !ends_as_sentence(line) && names_after_prefix(line)
+            }
             (Reason::Dateline, _) => n_words <= 16 && line.chars().any(|c| c.is_ascii_digit()),
             (Reason::Credit, _) => n_words <= 14,
             // A sentence of the article that merely contains a phrase stays, unless it is a
@@ -377,7 +430,10 @@ fn classify_line(
             _ => Verdict::Keep,
         };
     }
-    if n_words <= 4 && line.chars().any(|c| c.is_ascii_digit()) && COMMENT_WORDS.iter().any(|w| folded.contains(w)) {
+    if n_words <= 4
+        && line.chars().any(|c| c.is_ascii_digit())
+        && COMMENT_WORDS.iter().any(|w| folded.contains(w))
+    {
         return Verdict::Remove(Reason::Comments);
     }
     if is_date_line(line, folded, n_words) {
@@ -397,10 +453,13 @@ fn classify_line(
         }
         return Verdict::Remove(Reason::Byline);
     }
-    if let Some(title) = title {
-        if near_top && !sentence_like && n_words <= 20 && word_overlap(folded, title) >= 0.6 {
-            return Verdict::Remove(Reason::DuplicateTitle);
-        }
+    if let Some(title) = title
+        && near_top
+        && !sentence_like
+        && n_words <= 20
+        && word_overlap(folded, title) >= 0.6
+    {
+        return Verdict::Remove(Reason::DuplicateTitle);
     }
     // Agency credits: "REUTERS/Stringer", "AFP / Jean Dupont".
     if n_words <= 6 && !ends_as_sentence(line) && is_agency_credit(line) {
@@ -448,23 +507,65 @@ fn capitalised_share(line: &str) -> f64 {
             caps += usize::from(first.is_uppercase());
         }
     }
-    if words == 0 { 0.0 } else { caps as f64 / words as f64 }
+    if words == 0 {
+        0.0
+    } else {
+        caps as f64 / words as f64
+    }
 }
 
-const BYLINE_PREFIXES: &[&str] = &["story by ", "words by ", "photos by ", "par ", "by ", "автор:", "автор -", "авторы:", "текст:", "texte :", "texte:", "propos recueillis par ", "reporting by ", "written by ", "edited by ", "correspondant "];
-const NAME_JOINERS: &[&str] = &["avec", "et", "and", "with", "и", "à", "in", "en", "de", "du", "des", "von", "van", "le", "la"];
+const BYLINE_PREFIXES: &[&str] = &[
+    "story by ",
+    "words by ",
+    "photos by ",
+    "par ",
+    "by ",
+    "автор:",
+    "автор -",
+    "авторы:",
+    "текст:",
+    "texte :",
+    "texte:",
+    "propos recueillis par ",
+    "reporting by ",
+    "written by ",
+    "edited by ",
+    "correspondant ",
+];
+const NAME_JOINERS: &[&str] = &[
+    "avec", "et", "and", "with", "и", "à", "in", "en", "de", "du", "des", "von", "van", "le", "la",
+];
 
 /// Words that name a newsroom rather than a person ("Par la rédaction").
-const DESKS: &[&str] = &["rédaction", "redaction", "staff", "newsroom", "editors", "редакция", "редакции", "correspondant", "correspondent"];
+const DESKS: &[&str] = &[
+    "rédaction",
+    "redaction",
+    "staff",
+    "newsroom",
+    "editors",
+    "редакция",
+    "редакции",
+    "correspondant",
+    "correspondent",
+];
 
 /// After the byline prefix, up to the first comma, bar or bullet (a role or desk may follow:
 /// "By Helen Marsh | Central Asia correspondent"): capitalised names, desks, agencies and
 /// joiners only.
 fn names_after_prefix(line: &str) -> bool {
     let rest = strip_byline_prefix(line);
-    let first = rest.split([',', '|', '·', '(', '—', '–']).next().unwrap_or(rest);
-    let words: Vec<&str> = first.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
-    if words.iter().any(|w| DESKS.contains(&w.to_lowercase().as_str())) {
+    let first = rest
+        .split([',', '|', '·', '(', '—', '–'])
+        .next()
+        .unwrap_or(rest);
+    let words: Vec<&str> = first
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .iter()
+        .any(|w| DESKS.contains(&w.to_lowercase().as_str()))
+    {
         return words.len() <= 6;
     }
     !words.is_empty()
@@ -486,7 +587,10 @@ fn strip_byline_prefix(line: &str) -> &str {
         if lower.starts_with(prefix) {
             // Lower-casing changed byte lengths: skip the prefix by characters.
             let n = prefix.chars().count();
-            let start = trimmed.char_indices().nth(n).map_or(trimmed.len(), |(i, _)| i);
+            let start = trimmed
+                .char_indices()
+                .nth(n)
+                .map_or(trimmed.len(), |(i, _)| i);
             return trimmed[start..].trim();
         }
     }
@@ -499,11 +603,15 @@ fn authors(line: &str) -> Vec<String> {
     // Cut at the role or desk after a bar or a bullet: "Helen Marsh | Central Asia correspondent".
     let rest = rest.split(['|', '·', '(']).next().unwrap_or(rest);
     let mut out = Vec::new();
-    for part in rest.split([',', '/']).flat_map(|p| split_joiners(p)) {
+    for part in rest.split([',', '/']).flat_map(split_joiners) {
         let name = part.trim();
         let words = name.split_whitespace().count();
         // Roles and credits after a comma are lower-case ("envoyé spécial", "фото: …").
-        let capitalised = name.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+        let capitalised = name.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
         if words == 0 || is_agency(name) || !capitalised {
             continue;
         }
@@ -519,10 +627,15 @@ fn split_joiners(part: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     for word in part.split_whitespace() {
         // "Sam Whitcombe in Kostanay": the place ends the name.
-        if matches!(word, "in" | "à" | "в" | "from" | "de") && !out.last().is_some_and(String::is_empty) {
+        if matches!(word, "in" | "à" | "в" | "from" | "de")
+            && !out.last().is_some_and(String::is_empty)
+        {
             break;
         }
-        if matches!(word.to_lowercase().as_str(), "avec" | "et" | "and" | "with" | "и") {
+        if matches!(
+            word.to_lowercase().as_str(),
+            "avec" | "et" | "and" | "with" | "и"
+        ) {
             out.push(String::new());
         } else {
             let last = out.last_mut().expect("never empty");
@@ -535,7 +648,40 @@ fn split_joiners(part: &str) -> Vec<String> {
     out
 }
 
-const AGENCIES: &[&str] = &["afp", "ap", "reuters", "epa", "getty", "getty images", "dpa", "ansa", "efe", "tass", "тасс", "риа новости", "интерфакс", "ria novosti", "interfax", "xinhua", "sipa", "maxppp", "hans lucas", "belga", "bloomberg", "associated press", "agence france-presse", "afp photo", "shutterstock", "istock", "abaca", "anadolu", "sputnik", "ритм eurasia", "kazinform", "казинформ"];
+const AGENCIES: &[&str] = &[
+    "afp",
+    "ap",
+    "reuters",
+    "epa",
+    "getty",
+    "getty images",
+    "dpa",
+    "ansa",
+    "efe",
+    "tass",
+    "тасс",
+    "риа новости",
+    "интерфакс",
+    "ria novosti",
+    "interfax",
+    "xinhua",
+    "sipa",
+    "maxppp",
+    "hans lucas",
+    "belga",
+    "bloomberg",
+    "associated press",
+    "agence france-presse",
+    "afp photo",
+    "shutterstock",
+    "istock",
+    "abaca",
+    "anadolu",
+    "sputnik",
+    "ритм eurasia",
+    "kazinform",
+    "казинформ",
+];
 
 fn is_agency(name: &str) -> bool {
     AGENCIES.contains(&fold(name).as_str())
@@ -546,7 +692,8 @@ fn is_agency_credit(line: &str) -> bool {
     let trimmed = line.trim().trim_start_matches('©').trim();
     let head = trimmed.split(['/', '|']).next().unwrap_or("").trim();
     let head_folded = fold(head);
-    is_agency(head) || head_folded.ends_with(" photo") && is_agency(&head[..head.len() - " photo".len()])
+    is_agency(head)
+        || head_folded.ends_with(" photo") && is_agency(&head[..head.len() - " photo".len()])
 }
 
 /// Words that introduce a photo credit inside a caption, matched ignoring ASCII case.
@@ -554,8 +701,21 @@ static CREDIT_MARKERS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::n
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
-            "(photo", "photo :", "photo:", "photograph:", "photograph :", "(фото", "фото:", "фото -", "(Фото", "Фото:",
-            "Фото -", "ФОТО:", "(credit", "(crédit", "getty images",
+            "(photo",
+            "photo :",
+            "photo:",
+            "photograph:",
+            "photograph :",
+            "(фото",
+            "фото:",
+            "фото -",
+            "(Фото",
+            "Фото:",
+            "Фото -",
+            "ФОТО:",
+            "(credit",
+            "(crédit",
+            "getty images",
         ])
         .expect("credit markers compile")
 });
@@ -591,20 +751,91 @@ fn has_trailing_credit(line: &str) -> Option<usize> {
     let credit_like = !tail_words.is_empty()
         && tail_words.len() <= 4
         && !ends_as_sentence(tail)
-        && tail_words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '/'));
-    (n_words - tail_words.len() >= 6 && (credit_like || is_agency_credit(tail))).then_some(last_sentence_end + 2)
+        && tail_words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '/')
+        });
+    (n_words - tail_words.len() >= 6 && (credit_like || is_agency_credit(tail)))
+        .then_some(last_sentence_end + 2)
 }
 
-const SPONSOR_WORDS: &[&str] = &["sponsor", "partenaire", "partner", "партн", "promoted", "на правах рекламы", "brand"];
+const SPONSOR_WORDS: &[&str] = &[
+    "sponsor",
+    "partenaire",
+    "partner",
+    "партн",
+    "promoted",
+    "на правах рекламы",
+    "brand",
+];
 
 const COMMENT_WORDS: &[&str] = &["comment", "réaction", "reaction", "коммент", "отзыв"];
 
 const MONTHS: &[&str] = &[
-    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 
 /// A short line that is a date stamp: a year or a numeric date, with a month name or a
@@ -614,17 +845,35 @@ fn is_date_line(line: &str, folded: &str, n_words: usize) -> bool {
     if n_words > 14 || ends_as_sentence(line) && n_words > 8 {
         return false;
     }
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let year = words.iter().any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit()));
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = words.iter().any(|w| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.chars().all(|c| c.is_ascii_digit())
+    });
     let month = words.iter().any(|w| MONTHS.contains(w));
     let clock = folded.as_bytes().windows(5).any(|w| {
-        w[0].is_ascii_digit() && w[1].is_ascii_digit() && matches!(w[2], b':' | b'h') && w[3].is_ascii_digit() && w[4].is_ascii_digit()
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && matches!(w[2], b':' | b'h')
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
     });
     let numeric_date = folded.as_bytes().windows(10).any(|w| {
-        w[..2].iter().all(u8::is_ascii_digit) && matches!(w[2], b'.' | b'/' | b'-') && w[3..5].iter().all(u8::is_ascii_digit) && w[5] == w[2] && w[6..10].iter().all(u8::is_ascii_digit)
+        w[..2].iter().all(u8::is_ascii_digit)
+            && matches!(w[2], b'.' | b'/' | b'-')
+            && w[3..5].iter().all(u8::is_ascii_digit)
+            && w[5] == w[2]
+            && w[6..10].iter().all(u8::is_ascii_digit)
     });
     // Most words are dates, numbers and a handful of stamp words, not a sentence.
-    let numeric = words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
+    let numeric = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
     let dense = numeric * 3 >= words.len();
     (numeric_date || year && (month || clock) || month && clock) && dense
 }
@@ -632,14 +881,20 @@ fn is_date_line(line: &str, folded: &str, n_words: usize) -> bool {
 /// Share of the words of `line` found in `title` (both folded).
 fn word_overlap(line: &str, title: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 2).map(str::to_owned).collect()
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2)
+            .map(str::to_owned)
+            .collect()
     };
     let line_words = words(line);
     let title_words = words(title);
     if line_words.len() < 4 {
         return 0.0;
     }
-    let shared = line_words.iter().filter(|w| title_words.contains(w)).count();
+    let shared = line_words
+        .iter()
+        .filter(|w| title_words.contains(w))
+        .count();
     shared as f64 / line_words.len() as f64
 }
 
@@ -650,12 +905,18 @@ fn is_breadcrumb(line: &str, n_words: usize) -> bool {
         return false;
     }
     let separators = [" > ", " › ", " → ", " / ", " » ", " >> ", " ⟩ ", " — > "];
-    let Some(sep) = separators.iter().find(|s| line.contains(*s)) else { return false };
+    let Some(sep) = separators.iter().find(|s| line.contains(*s)) else {
+        return false;
+    };
     let segments: Vec<&str> = line.split(sep).map(str::trim).collect();
     segments.len() >= 2
         && segments.iter().all(|seg| {
             let words = seg.split_whitespace().count();
-            (1..=4).contains(&words) && seg.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            (1..=4).contains(&words)
+                && seg
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         })
 }
 
@@ -669,19 +930,35 @@ fn is_tag_list(line: &str, n_words: usize) -> bool {
     if words.len() >= 2 && words.iter().all(|w| w.starts_with('#')) {
         return true;
     }
-    let segments: Vec<&str> = line.split(['·', '•', '|']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let segments: Vec<&str> = line
+        .split(['·', '•', '|'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     segments.len() >= 3
         && segments.iter().all(|seg| {
             let n = seg.split_whitespace().count();
-            (1..=4).contains(&n) && seg.chars().next().is_some_and(char::is_uppercase) && !seg.chars().any(|c| c.is_ascii_digit())
+            (1..=4).contains(&n)
+                && seg.chars().next().is_some_and(char::is_uppercase)
+                && !seg.chars().any(|c| c.is_ascii_digit())
         })
 }
 
 /// A person's name, possibly followed by a role or an agency: the part before a comma,
 /// parenthesis or " in " is two to four capitalised words.
 fn is_name_line(line: &str) -> bool {
-    let head = line.trim().split([',', '(', '|', '·', '—', '–']).next().unwrap_or("");
-    let head = head.split(" in ").next().unwrap_or(head).split(" à ").next().unwrap_or(head);
+    let head = line
+        .trim()
+        .split([',', '(', '|', '·', '—', '–'])
+        .next()
+        .unwrap_or("");
+    let head = head
+        .split(" in ")
+        .next()
+        .unwrap_or(head)
+        .split(" à ")
+        .next()
+        .unwrap_or(head);
     let words: Vec<&str> = head.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {

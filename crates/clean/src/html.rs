@@ -31,6 +31,8 @@ pub struct HtmlArticle {
     pub authors: Vec<String>,
     /// `<figcaption>` texts.
     pub captions: Vec<String>,
+    /// What the extraction noticed, for the document's diagnostics.
+    pub notes: Vec<String>,
 }
 
 /// Elements whose whole subtree is page furniture or not text.
@@ -83,18 +85,39 @@ pub fn extract(page: &str) -> HtmlArticle {
     // The main text: trafilatura's scoring of the page, else the blocks of the container.
     // Its readability and jusText fallbacks double the cost, so they run only when the first
     // pass found much less text than the article container holds.
-    let walked = container.map(|c| blocks(c, title.as_deref())).unwrap_or_default();
+    let walked = container
+        .map(|c| blocks(c, title.as_deref()))
+        .unwrap_or_default();
     let walked_len: usize = walked.iter().map(String::len).sum();
-    let main = match main_text(page, false) {
-        Some(text) if text.len() >= MIN_MAIN_BYTES && text.len() * 3 >= walked_len => Some(text),
-        _ => main_text(page, true),
+    let mut notes = Vec::new();
+    let depth = max_depth(&html);
+    let main = if depth > MAX_DEPTH {
+        // trafilatura recurses over the tree: a page nested thousands deep would overflow
+        // the stack. Our own walk is iterative.
+        notes.push(format!(
+            "elements nested {depth} deep (over {MAX_DEPTH}): main-text scoring skipped, all blocks kept"
+        ));
+        None
+    } else {
+        match main_text(page, false) {
+            Some(text) if text.len() >= MIN_MAIN_BYTES && text.len() * 3 >= walked_len => {
+                Some(text)
+            }
+            _ => main_text(page, true),
+        }
     };
+    // trafilatura's plain text glues paragraphs and breaks lines at inline tags; its HTML
+    // keeps the structure, which our block walk turns into paragraphs.
     let paragraphs = match main {
-        Some(text) => text
-            .lines()
-            .map(normalize_inline)
-            .filter(|l| !l.is_empty() && Some(l.as_str()) != title.as_deref())
-            .collect(),
+        Some(main_html) => {
+            let fragment = Html::parse_fragment(&main_html);
+            let from_main = blocks(fragment.root_element(), title.as_deref());
+            if from_main.is_empty() {
+                walked
+            } else {
+                from_main
+            }
+        }
         None => walked,
     };
 
@@ -135,21 +158,35 @@ pub fn extract(page: &str) -> HtmlArticle {
                     .collect()
             })
             .unwrap_or_default(),
+        notes,
     }
+}
+
+/// Deeper pages skip trafilatura, whose tree walks recurse.
+const MAX_DEPTH: usize = 512;
+
+/// The deepest element nesting of the page, counted without recursion.
+fn max_depth(html: &Html) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(html.tree.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(node.children().map(|c| (c, depth + 1)));
+    }
+    deepest
 }
 
 /// Below this many bytes, a first-pass main text is retried with the fallbacks.
 const MIN_MAIN_BYTES: usize = 500;
 
-/// The main text as trafilatura finds it (paragraphs on lines), or `None` when it finds none.
+/// The main content as trafilatura finds it, as HTML, or `None` when it finds no text.
 fn main_text(page: &str, fallback: bool) -> Option<String> {
     let mut options = trafilatura::Options::default().with_fallback(fallback);
     options.exclude_comments = true;
     // The publication date is read by `extract` itself, with its time of day.
     options.html_date_mode = trafilatura::HtmlDateMode::Disabled;
     let result = trafilatura::extract(page, &options).ok()?;
-    let text = result.content_text;
-    (!text.trim().is_empty()).then_some(text)
+    (!result.content_text.trim().is_empty()).then_some(result.content_html)
 }
 
 fn first_text(root: ElementRef<'_>, selector: &str) -> Option<String> {

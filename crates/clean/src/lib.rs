@@ -47,7 +47,10 @@ pub struct Cleaner {
 impl Cleaner {
     /// A cleaner with `options`.
     pub fn new(options: CleanOptions) -> Cleaner {
-        Cleaner { options, lexicon: Lexicon::new() }
+        Cleaner {
+            options,
+            lexicon: Lexicon::new(),
+        }
     }
 
     /// The options.
@@ -58,36 +61,68 @@ impl Cleaner {
     /// Builds the document of `raw`.
     pub fn build(&self, raw: RawArticle) -> Document {
         let options = &self.options;
-        let RawArticle { id, mut source, title, published, lang, body, diagnostics } = raw;
+        let RawArticle {
+            id,
+            mut source,
+            title,
+            published,
+            lang,
+            body,
+            diagnostics,
+        } = raw;
         let mut notes = diagnostics;
         let mut site = None;
         let mut page_authors = Vec::new();
         let (text, title, published, cleaned) = match body {
             RawBody::Text(body) if options.keep_text => {
-                let title = title.or_else(|| (!options.no_title).then(|| first_line(&body)).flatten());
+                let title =
+                    title.or_else(|| (!options.no_title).then(|| first_line(&body)).flatten());
                 (body, title, published, None)
             }
             RawBody::Text(body) => {
                 let body = normalize(&body);
-                let given = title.map(|t| normalize_inline(&t)).filter(|t| !t.is_empty());
+                let given = title
+                    .map(|t| normalize_inline(&t))
+                    .filter(|t| !t.is_empty());
                 let paragraphs = paragraphs_of(&body);
-                let (text, title, cleaned) = self.assemble(&paragraphs, given, !options.no_title, furniture::Source::Scraped);
+                let (text, title, cleaned) = self.assemble(
+                    &paragraphs,
+                    given,
+                    !options.no_title,
+                    furniture::Source::Scraped,
+                );
                 (text, title, published, Some(cleaned))
             }
             RawBody::Html(page) => {
                 if options.keep_text {
-                    notes.push(Diagnostic::new(STAGE, "--no-clean ignored for an HTML page: its text is extracted"));
+                    notes.push(Diagnostic::new(
+                        STAGE,
+                        "--no-clean ignored for an HTML page: its text is extracted",
+                    ));
                 }
                 let article = html::extract(&page);
+                notes.extend(
+                    article
+                        .notes
+                        .iter()
+                        .map(|n| Diagnostic::new(STAGE, n.clone())),
+                );
                 if source.url.is_none() {
                     source.url = article.url.clone();
                 }
                 site = article.site.clone();
                 page_authors = article.authors.clone();
                 let given = title.map(|t| normalize_inline(&t)).or(article.title);
-                let paragraphs: Vec<Paragraph<'_>> =
-                    article.paragraphs.iter().map(|p| Paragraph { text: p, blank_before: true }).collect();
-                let (text, title, mut cleaned) = self.assemble(&paragraphs, given, false, furniture::Source::Html);
+                let paragraphs: Vec<Paragraph<'_>> = article
+                    .paragraphs
+                    .iter()
+                    .map(|p| Paragraph {
+                        text: p,
+                        blank_before: true,
+                    })
+                    .collect();
+                let (text, title, mut cleaned) =
+                    self.assemble(&paragraphs, given, false, furniture::Source::Html);
                 cleaned.captions.extend(article.captions);
                 if text.is_empty() {
                     notes.push(Diagnostic::new(STAGE, "no text found in the page"));
@@ -97,7 +132,9 @@ impl Cleaner {
         };
         let mut doc = Document::new(id, source, text);
         doc.title = title;
-        doc.published = published.map(|p| p.trim().to_owned()).or_else(|| options.default_published.clone());
+        doc.published = published
+            .map(|p| p.trim().to_owned())
+            .or_else(|| options.default_published.clone());
         doc.diagnostics = notes;
         if let Some(cleaned) = cleaned {
             let mut authors = page_authors;
@@ -107,10 +144,18 @@ impl Cleaner {
                 }
             }
             doc.removed = Some(cleaned.removed);
-            doc.metadata = Some(Metadata { authors, captions: cleaned.captions, credits: cleaned.credits, site });
+            doc.metadata = Some(Metadata {
+                authors,
+                captions: cleaned.captions,
+                credits: cleaned.credits,
+                site,
+            });
         }
         if let Some(code) = lang {
-            doc.put_lang(LangGuess { code: Some(code), confidence: None });
+            doc.put_lang(LangGuess {
+                code: Some(code),
+                confidence: None,
+            });
         }
         doc
     }
@@ -134,7 +179,8 @@ impl Cleaner {
             title_index = verdicts.iter().position(|v| *v == Verdict::Keep);
             title = title_index.map(|i| lines[i].to_owned());
         }
-        let (verdicts, found) = furniture::classify(&lines, title.as_deref(), source, &self.lexicon);
+        let (verdicts, found) =
+            furniture::classify(&lines, title.as_deref(), source, &self.lexicon);
         let mut body = String::new();
         for (i, (paragraph, verdict)) in paragraphs.iter().zip(&verdicts).enumerate() {
             if Some(i) == title_index {
@@ -147,9 +193,10 @@ impl Cleaner {
                     }
                     body.push_str(paragraph.text);
                 }
-                Verdict::Remove(reason) => {
-                    cleaned.removed.push(Removed { text: paragraph.text.to_owned(), reason: reason.as_str() })
-                }
+                Verdict::Remove(reason) => cleaned.removed.push(Removed {
+                    text: paragraph.text.to_owned(),
+                    reason: reason.as_str(),
+                }),
             }
         }
         cleaned.authors = found.authors;
@@ -186,12 +233,18 @@ fn paragraphs_of(body: &str) -> Vec<Paragraph<'_>> {
             blank = true;
             continue;
         }
-        out.push(Paragraph { text: line, blank_before: blank });
+        out.push(Paragraph {
+            text: line,
+            blank_before: blank,
+        });
         blank = false;
     }
     out
 }
 
 fn first_line(body: &str) -> Option<String> {
-    body.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_owned)
+    body.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(str::to_owned)
 }

@@ -41,7 +41,9 @@ fn corpus() -> Vec<Annotated> {
                     "TITLE" => doc.title = text.to_owned(),
                     "KEEP" => doc.keep.push(text.to_owned()),
                     "" => {}
-                    _ => doc.drop.push((tag.trim_start_matches("DROP:").to_owned(), text.to_owned())),
+                    _ => doc
+                        .drop
+                        .push((tag.trim_start_matches("DROP:").to_owned(), text.to_owned())),
                 }
             }
             doc
@@ -82,7 +84,11 @@ fn scraped_corpus_body_kept_and_furniture_removed() {
         }
         let removed = out.removed.as_deref().unwrap_or_default();
         fn removed_reason(doc: &doc::Document, text: &str) -> &'static str {
-            doc.removed.iter().flatten().find(|r| r.text == text).map_or("?", |r| r.reason)
+            doc.removed
+                .iter()
+                .flatten()
+                .find(|r| r.text == text)
+                .map_or("?", |r| r.reason)
         }
         for (reason, text) in &doc.drop {
             n_drop += 1;
@@ -95,7 +101,10 @@ fn scraped_corpus_body_kept_and_furniture_removed() {
             }
         }
     }
-    let report: Vec<String> = reasons.iter().map(|(r, (ok, n))| format!("{r} {ok}/{n}")).collect();
+    let report: Vec<String> = reasons
+        .iter()
+        .map(|(r, (ok, n))| format!("{r} {ok}/{n}"))
+        .collect();
     println!("body lines lost: {}/{n_keep}", lost.len());
     println!("furniture left: {}/{n_drop}", left.len());
     println!("reason right: {}", report.join(", "));

@@ -46,6 +46,9 @@ pub struct AnalyzeArgs {
     stats: bool,
 }
 
+/// Stack of each worker thread.
+const WORKER_STACK_BYTES: usize = 32 << 20;
+
 /// Documents analysed together: enough to keep every core busy, few enough to stream.
 const BATCH_DOCUMENTS: usize = 256;
 const BATCH_BYTES: usize = 32 << 20;
@@ -68,11 +71,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             "--published {published:?} is not an ISO 8601 date (expected 2024-04-23 or 2024-04-23T10:00:00Z)"
         );
     }
+    // Deep pages make tree walks deep: give workers more than rayon's default stack.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
     if let Some(threads) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global()?;
+        pool = pool.num_threads(threads.max(1));
     }
+    pool.build_global()?;
     let mut inputs = args.inputs.clone();
     if inputs.is_empty() {
         anyhow::ensure!(

@@ -20,7 +20,8 @@ mod text_range;
 
 pub use code_points::CodePointIndex;
 pub use document::{
-    Diagnostic, Document, InvariantViolation, LangGuess, Metadata, Removed, Source, Token, TokenKind,
+    Diagnostic, Document, InvariantViolation, LangGuess, Metadata, Removed, Source, Token,
+    TokenKind,
 };
 pub use lang::LangCode;
 pub use raw::{RawArticle, RawBody};

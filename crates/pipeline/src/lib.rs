@@ -140,7 +140,11 @@ pub struct Analyzer {
 impl Analyzer {
     /// The standard pipeline with `clean` options.
     pub fn new(clean: CleanOptions) -> Analyzer {
-        Analyzer { cleaner: Cleaner::new(clean.clone()), clean, pipeline: Pipeline::standard() }
+        Analyzer {
+            cleaner: Cleaner::new(clean.clone()),
+            clean,
+            pipeline: Pipeline::standard(),
+        }
     }
 
     /// The cleaning step alone: the document with its text, before any stage.

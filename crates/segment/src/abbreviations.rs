@@ -39,10 +39,10 @@ impl Abbreviations {
     /// (`cf` → `Cf`), for abbreviations that start a sentence.
     pub(crate) fn class(&self, word: &str, lang: Option<LangCode>) -> Option<AbbreviationClass> {
         let mut chars = word.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            if c.is_uppercase() {
-                return Some(AbbreviationClass::Initial);
-            }
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_uppercase()
+        {
+            return Some(AbbreviationClass::Initial);
         }
         match lang.and_then(|l| self.by_lang.get(&l)) {
             Some(table) => lookup(table, word),

@@ -110,7 +110,7 @@ impl Scanner<'_> {
 
     /// `http://…`, `https://…` or `www.…`, without trailing punctuation.
     fn url_end(&self, start: usize) -> Option<usize> {
-        let rest = self.text[start..].as_bytes();
+        let rest = &self.text.as_bytes()[start..];
         let starts = |prefix: &[u8]| {
             rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
         };
@@ -140,8 +140,7 @@ impl Scanner<'_> {
         let mut end = self.digits_end(start);
         let leading_group = end - start;
         let mut all_groups_of_three = true;
-        loop {
-            let Some(sep) = self.peek_at(end) else { break };
+        while let Some(sep) = self.peek_at(end) {
             let after = end + sep.len_utf8();
             let digits = self.digits_end(after) - after;
             if digits == 0 {
@@ -198,8 +197,7 @@ impl Scanner<'_> {
         }
         let mut end = self.scan_while(start, is_word_char);
         let mut is_email = false;
-        loop {
-            let Some(c) = self.peek_at(end) else { break };
+        while let Some(c) = self.peek_at(end) {
             let after = end + c.len_utf8();
             let next = self.peek_at(after);
             let joins = if is_hyphen(c) || c == '_' {
@@ -214,8 +212,6 @@ impl Scanner<'_> {
                 let ok = !is_email && next.is_some_and(|n| n.is_alphanumeric());
                 is_email |= ok;
                 ok
-            } else if matches!(c, '+' | '%') && is_email {
-                false
             } else {
                 false
             };
@@ -255,11 +251,12 @@ impl Scanner<'_> {
     /// Pushes the word `start..end`, split by the language rules.
     fn word_parts(&mut self, mut start: usize, mut end: usize) {
         let french = matches!(self.lang, None | Some(LangCode::FR));
-        if french && self.text[start..end].contains(is_apostrophe) {
-            if let Some(split) = self.french_elision(start, end) {
-                self.push(start, split, TokenKind::Word);
-                start = split;
-            }
+        if french
+            && self.text[start..end].contains(is_apostrophe)
+            && let Some(split) = self.french_elision(start, end)
+        {
+            self.push(start, split, TokenKind::Word);
+            start = split;
         }
         let mut suffix = None;
         // Only words with a hyphen or an apostrophe can carry a pronoun or a clitic.
@@ -334,7 +331,7 @@ fn suffix_match(word: &str, suffixes: &[&str], verb_before: bool) -> Option<usiz
             if verb_before {
                 let mut rest = before.chars();
                 rest.next();
-                if !rest.all(|c| c.is_lowercase()) || before.chars().any(|c| is_hyphen(c)) {
+                if !rest.all(|c| c.is_lowercase()) || before.chars().any(is_hyphen) {
                     continue;
                 }
             }

@@ -95,10 +95,14 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
         lang: lang.map(|_| code.as_ref().map(|c| c.as_str())),
         lang_confidence: lang.map(|g| g.confidence.map(|c| (c * 1000.0).round() / 1000.0)),
         text: doc.text(),
-        removed: doc
-            .removed
-            .as_ref()
-            .map(|r| r.iter().map(|r| RemovedJson { text: &r.text, reason: r.reason }).collect()),
+        removed: doc.removed.as_ref().map(|r| {
+            r.iter()
+                .map(|r| RemovedJson {
+                    text: &r.text,
+                    reason: r.reason,
+                })
+                .collect()
+        }),
         metadata: doc.metadata.as_ref().map(|m| MetadataJson {
             authors: &m.authors,
             captions: &m.captions,
