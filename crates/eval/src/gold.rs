@@ -119,7 +119,10 @@ pub fn hipe(path: &Path) -> Result<Vec<SegmentedText>> {
         doc.text.push_str(token);
         doc.tokens.push((start, doc.text.len()));
         sentence_start.get_or_insert(start);
-        space_pending = !misc.split('|').any(|f| f == "NoSpaceAfter");
+        // Some HIPE sets flag every sentence end `NoSpaceAfter` (their sentences were lines);
+        // the newspaper had white space there.
+        let end_of_sentence = misc.split('|').any(|f| f == "EndOfSentence");
+        space_pending = end_of_sentence || !misc.split('|').any(|f| f == "NoSpaceAfter");
         if misc.split('|').any(|f| f == "EndOfSentence") {
             doc.sentences
                 .push((sentence_start.take().unwrap_or(start), doc.text.len()));
