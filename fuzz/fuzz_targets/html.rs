@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use clean::{CleanOptions, Cleaner};
-use doc::{RawArticle, RawBody, Source};
+use doc::{RawArticle, RawBody};
 use libfuzzer_sys::fuzz_target;
 use pipeline::Pipeline;
 
@@ -28,15 +28,7 @@ fuzz_target!(|data: &[u8]| {
     for p in &page.paragraphs {
         assert!(!p.is_empty(), "empty paragraph");
     }
-    let raw = RawArticle {
-        id: "fuzz".to_owned(),
-        source: Source::default(),
-        title: None,
-        published: None,
-        lang: None,
-        body: RawBody::Html(decoded.text),
-        diagnostics: decoded.diagnostics,
-    };
+    let raw = RawArticle { diagnostics: decoded.diagnostics, ..RawArticle::new("fuzz".to_owned(), RawBody::Html(decoded.text)) };
     let mut doc = cleaner().build(raw);
     pipeline().run(&mut doc);
     assert!(

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use clean::{CleanOptions, Cleaner};
-use doc::{RawArticle, RawBody, Source};
+use doc::{RawArticle, RawBody};
 use libfuzzer_sys::fuzz_target;
 use pipeline::Pipeline;
 
@@ -30,15 +30,7 @@ fn cleaners() -> &'static [Cleaner; 2] {
 
 fn check(text: &str, cleaner: &Cleaner) {
     let options = cleaner.options();
-    let raw = RawArticle {
-        id: "fuzz".to_owned(),
-        source: Source::default(),
-        title: None,
-        published: None,
-        lang: None,
-        body: RawBody::Text(text.to_owned()),
-        diagnostics: Vec::new(),
-    };
+    let raw = RawArticle::new("fuzz".to_owned(), RawBody::Text(text.to_owned()));
     let mut doc = cleaner.build(raw);
     if options.keep_text {
         assert_eq!(doc.text(), text, "keep_text changed the text");

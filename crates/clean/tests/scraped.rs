@@ -60,15 +60,7 @@ fn scraped_corpus_body_kept_and_furniture_removed() {
     let mut reasons: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut n_keep, mut n_drop) = (0, 0);
     for doc in corpus() {
-        let raw = RawArticle {
-            id: doc.name.clone(),
-            source: Source::default(),
-            title: None,
-            published: None,
-            lang: None,
-            body: RawBody::Text(doc.raw.clone()),
-            diagnostics: Vec::new(),
-        };
+        let raw = RawArticle::new(doc.name.clone(), RawBody::Text(doc.raw.clone()));
         let out = cleaner.build(raw);
         let lines: Vec<&str> = out.text().lines().collect();
         let normalized = |s: &str| clean::normalize(s);

@@ -29,3 +29,18 @@ pub struct RawArticle {
     /// What the reader noticed (legacy encoding decoded, replaced bytes, ...).
     pub diagnostics: Vec<Diagnostic>,
 }
+
+impl RawArticle {
+    /// An article with only an id and a body: no title, date, language or source given.
+    pub fn new(id: impl Into<String>, body: RawBody) -> RawArticle {
+        RawArticle {
+            id: id.into(),
+            source: Source::default(),
+            title: None,
+            published: None,
+            lang: None,
+            body,
+            diagnostics: Vec::new(),
+        }
+    }
+}

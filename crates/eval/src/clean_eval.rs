@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clean::CleanOptions;
-use doc::{RawArticle, RawBody, Source};
+use doc::{RawArticle, RawBody};
 use pipeline::Analyzer;
 use serde::Deserialize;
 
@@ -103,13 +103,8 @@ impl Extractor {
             return String::new();
         };
         let raw = RawArticle {
-            id: id.to_owned(),
-            source: Source::default(),
-            title: None,
-            published: None,
-            lang: None,
-            body: RawBody::Html(decoded.text),
             diagnostics: decoded.diagnostics,
+            ..RawArticle::new(id.to_owned(), RawBody::Html(decoded.text))
         };
         // `Analyzer::analyze`, in its two steps, to time the extraction apart.
         let mut doc = self.analyzer.build_document(raw);

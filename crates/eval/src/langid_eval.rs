@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use clean::CleanOptions;
-use doc::{RawArticle, RawBody, Source};
+use doc::{RawArticle, RawBody};
 use pipeline::Analyzer;
 
 use crate::{Counts, Row, gold};
@@ -67,15 +67,7 @@ fn score(
     let mut per_lang: BTreeMap<String, (Counts, usize)> = BTreeMap::new();
     let mut total = (Counts::default(), 0);
     for (gold, text) in items.iter().filter(|(_, t)| keep(t)) {
-        let raw = RawArticle {
-            id: String::new(),
-            source: Source::default(),
-            title: None,
-            published: None,
-            lang: None,
-            body: RawBody::Text(text.clone()),
-            diagnostics: Vec::new(),
-        };
+        let raw = RawArticle::new(String::new(), RawBody::Text(text.clone()));
         let doc = analyzer.analyze(raw);
         let predicted = doc.lang_code().map(|c| c.to_string());
         per_lang.entry(gold.clone()).or_default().1 += 1;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use clean::CleanOptions;
-use doc::{LangCode, RawArticle, RawBody, Source};
+use doc::{LangCode, RawArticle, RawBody};
 use pipeline::Analyzer;
 
 use crate::gold::{self, SegmentedText};
@@ -73,13 +73,8 @@ fn score(analyzer: &Analyzer, set: &str, lang: LangCode, docs: Vec<SegmentedText
     let n = docs.len();
     for gold in docs {
         let raw = RawArticle {
-            id: gold.id.clone(),
-            source: Source::default(),
-            title: None,
-            published: None,
             lang: Some(lang),
-            body: RawBody::Text(gold.text.clone()),
-            diagnostics: Vec::new(),
+            ..RawArticle::new(gold.id.clone(), RawBody::Text(gold.text.clone()))
         };
         let doc = analyzer.analyze(raw);
         let predicted_ends: Vec<usize> =

@@ -234,13 +234,11 @@ mod tests {
     fn declared_language_is_kept() {
         let analyzer = Analyzer::new(CleanOptions::default());
         let raw = RawArticle {
-            id: "a".into(),
-            source: Source::default(),
-            title: None,
-            published: None,
             lang: Some(doc::LangCode::RU),
-            body: RawBody::Text("This text is English but declared Russian.".into()),
-            diagnostics: vec![],
+            ..RawArticle::new(
+                "a",
+                RawBody::Text("This text is English but declared Russian.".into()),
+            )
         };
         let doc = analyzer.analyze(raw);
         assert_eq!(
