@@ -63,6 +63,8 @@ const BLOCKS: &[&str] = &[
 
 /// Extracts the article of `page`.
 pub fn extract(page: &str) -> HtmlArticle {
+    let stripped = strip_inert(page);
+    let page = stripped.as_str();
     let html = Html::parse_document(page);
     let meta = |selector: &str| -> Option<String> {
         let selector = Selector::parse(selector).ok()?;
@@ -300,4 +302,85 @@ fn json_ld_date(html: &Html) -> Option<String> {
         let value = &rest[..rest.find('"')?];
         (!value.trim().is_empty()).then(|| value.trim().to_owned())
     })
+}
+
+/// `page` without what is never text: scripts (JSON-LD kept: it carries the date), styles,
+/// SVG drawings, templates and comments. They are most of a news page's bytes (61 % on the
+/// ScrapingHub pages), and every later pass over the page is cheaper without them.
+pub fn strip_inert(page: &str) -> String {
+    let bytes = page.as_bytes();
+    let mut out = String::with_capacity(page.len() / 2);
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        let at = i + offset;
+        let rest = &bytes[at..];
+        let skip_to = if rest.starts_with(b"<!--") {
+            find(rest, b"-->").map(|e| at + e + 3).or(Some(bytes.len()))
+        } else {
+            ["script", "style", "svg", "template"].iter().find_map(|tag| {
+                let open = rest.get(1..1 + tag.len())?;
+                let after = *rest.get(1 + tag.len())?;
+                if !open.eq_ignore_ascii_case(tag.as_bytes()) || !(after == b'>' || after.is_ascii_whitespace()) {
+                    return None;
+                }
+                let head_end = find(rest, b">")?;
+                if *tag == "script" && ascii_contains(&rest[..head_end], b"ld+json") {
+                    return None;
+                }
+                let close = format!("</{tag}");
+                Some(find_ascii_ci(rest, close.as_bytes()).map_or(bytes.len(), |e| {
+                    find(&rest[e..], b">").map_or(bytes.len(), |g| at + e + g + 1)
+                }))
+            })
+        };
+        match skip_to {
+            Some(end) => {
+                out.push_str(&page[copied..at]);
+                copied = end;
+                i = end;
+            }
+            None => i = at + 1,
+        }
+    }
+    out.push_str(&page[copied..]);
+    out
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ascii_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn ascii_contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find_ascii_ci(haystack, needle).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_inert;
+
+    #[test]
+    fn inert_elements_are_stripped_and_the_rest_kept() {
+        for (page, expected) in [
+            ("<p>a</p><script>var x = '<p>';</script><p>b</p>", "<p>a</p><p>b</p>"),
+            ("<STYLE type=x>p{}</STYLE>ok", "ok"),
+            ("x<!-- <p>c</p> -->y", "xy"),
+            ("<svg viewBox='0'><path/></svg><p>é</p>", "<p>é</p>"),
+            ("<script type=\"application/ld+json\">{}</script>", "<script type=\"application/ld+json\">{}</script>"),
+            ("<scripted>kept</scripted>", "<scripted>kept</scripted>"),
+            ("<p>unclosed <script>never ends", "<p>unclosed "),
+            ("a <!-- never ends", "a "),
+            ("<", "<"),
+        ] {
+            assert_eq!(strip_inert(page), expected, "{page}");
+        }
+    }
 }
