@@ -176,10 +176,22 @@ impl Lexicon {
                 Anchor::Whole => m.start() == core_start && len == core.len(),
                 Anchor::Start => m.start() <= core_start && at_word_end,
                 Anchor::Anywhere => {
-                    let long_ok = at_edge && matches!(reason, Reason::Newsletter | Reason::Cookie);
-                    (n_words <= SHORT_LINE_WORDS || long_ok && n_words <= 40)
-                        && at_word_start
-                        && at_word_end
+                    let plea = matches!(
+                        reason,
+                        Reason::Newsletter
+                            | Reason::Cookie
+                            | Reason::Share
+                            | Reason::Dateline
+                            | Reason::Byline
+                            | Reason::Credit
+                    );
+                    let short = n_words <= if plea { SHORT_LINE_WORDS } else { 6 };
+                    // A plea at the edge of the page may be long, but starts with its point.
+                    let long_plea = at_edge
+                        && matches!(reason, Reason::Newsletter | Reason::Cookie)
+                        && n_words <= 40
+                        && folded[..m.start()].split(' ').count() <= 8;
+                    (short || long_plea) && at_word_start && at_word_end
                 }
             };
             if hit {
@@ -267,6 +279,16 @@ pub fn classify(
     for f in &folded_all {
         *counts.entry(f.clone()).or_default() += 1;
     }
+    // The whole document folded, with the title, to see which names it talks about.
+    let document =
+        folded_title
+            .iter()
+            .chain(folded_all.iter())
+            .fold(String::new(), |mut acc, l| {
+                acc.push_str(l);
+                acc.push('\n');
+                acc
+            });
     let folded_lines: Vec<(&str, usize)> =
         folded_all.iter().map(|f| (f.as_str(), counts[f])).collect();
     for (i, line) in lines.iter().enumerate() {
@@ -291,6 +313,7 @@ pub fn classify(
                 scraped: source == Source::Scraped,
             },
             folded_title.as_deref(),
+            &document,
             lexicon,
             &mut found,
         );
@@ -305,7 +328,7 @@ pub fn classify(
                 {
                     // The copy of an advertisement under its label.
                     Verdict::Remove(Reason::Advertisement)
-                } else if seen.contains_key(&folded) && n_words > 0 {
+                } else if seen.contains_key(&folded) && n_words >= 5 {
                     Verdict::Remove(Reason::Duplicate)
                 } else {
                     Verdict::Keep
@@ -361,6 +384,7 @@ fn classify_line(
     folded: &str,
     shape: Shape,
     title: Option<&str>,
+    document: &str,
     lexicon: &Lexicon,
     found: &mut Found,
 ) -> Verdict {
@@ -394,7 +418,9 @@ fn classify_line(
             (Reason::Byline, _) => {
                 n_words <= 16 && !ends_as_sentence(line) && names_after_prefix(line)
             }
-            (Reason::Dateline, _) => n_words <= 16 && line.chars().any(|c| c.is_ascii_digit()),
+            (Reason::Dateline, _) => {
+                n_words <= 16 && !sentence_like && line.chars().any(|c| c.is_ascii_digit())
+            }
             (Reason::Credit, _) => n_words <= 14,
             // A sentence of the article that merely contains a phrase stays, unless it is a
             // plea or a banner at the edge of the page.
@@ -442,12 +468,29 @@ fn classify_line(
     if is_breadcrumb(line, n_words) {
         return Verdict::Remove(Reason::Navigation);
     }
-    if is_tag_list(line, n_words) {
+    if at_edge && is_tag_list(line, n_words) {
         return Verdict::Remove(Reason::Tags);
     }
     // A name alone, or a name and a role, under the title: "Hugo Bernard",
     // "Chris Walker, Local Democracy Reporter", "Camille Roux (avec AFP)".
-    if near_top && !sentence_like && n_words <= 12 && is_name_line(line) {
+    if title.is_some()
+        && near_top
+        && !sentence_like
+        && n_words <= 12
+        && !ends_as_sentence(line)
+        && is_name_line(line)
+    {
+        // A name that the article goes on to talk about labels its photo; an author's name
+        // does not come back in the text.
+        let head = line.split([',', '(', '|', '·']).next().unwrap_or(line);
+        let subject = head.split_whitespace().any(|w| {
+            let w = fold(w);
+            w.chars().count() >= 4 && document.matches(w.as_str()).nth(1).is_some()
+        });
+        if subject {
+            push_unique(&mut found.captions, line.trim());
+            return Verdict::Remove(Reason::Caption);
+        }
         for author in authors(line) {
             push_unique(&mut found.authors, &author);
         }
@@ -748,7 +791,7 @@ fn has_trailing_credit(line: &str) -> Option<usize> {
     if tail_words.is_empty() || tail_words.len() > 5 {
         return None;
     }
-    let credit_like = !tail_words.is_empty()
+    let credit_like = tail_words.len() >= 2
         && tail_words.len() <= 4
         && !ends_as_sentence(tail)
         && tail_words.iter().all(|w| {
@@ -842,7 +885,7 @@ const MONTHS: &[&str] = &[
 /// clock time, and no sentence around it ("28 ноября 2024, 20:47", "Monday 14 October 2024 ·
 /// 6 min read", "01.10.2022, 09:15").
 fn is_date_line(line: &str, folded: &str, n_words: usize) -> bool {
-    if n_words > 14 || ends_as_sentence(line) && n_words > 8 {
+    if n_words > 14 || ends_as_sentence(line) && n_words > 6 {
         return false;
     }
     let words: Vec<&str> = folded
@@ -931,7 +974,7 @@ fn is_tag_list(line: &str, n_words: usize) -> bool {
         return true;
     }
     let segments: Vec<&str> = line
-        .split(['·', '•', '|'])
+        .split(['·', '|'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
@@ -960,7 +1003,14 @@ fn is_name_line(line: &str) -> bool {
         .next()
         .unwrap_or(head);
     let words: Vec<&str> = head.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    // A byline ends on a name, a role or an agency, not on a lower-case word of running text.
+    let ends_lower = line
+        .split_whitespace()
+        .last()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_lowercase);
+    !ends_lower
+        && (2..=4).contains(&words.len())
         && words.iter().all(|w| {
             let mut chars = w.chars();
             chars.next().is_some_and(char::is_uppercase)

@@ -102,17 +102,21 @@ pub fn extract(page: &str) -> HtmlArticle {
         None
     } else {
         match main_text(page, false) {
-            Some(text) if text.len() >= MIN_MAIN_BYTES && text.len() * 3 >= walked_len => {
-                Some(text)
+            Some(main) if main.text_len >= MIN_MAIN_BYTES && main.text_len * 3 >= walked_len => {
+                Some(main)
             }
             _ => main_text(page, true),
         }
     };
     // trafilatura's plain text glues paragraphs and breaks lines at inline tags; its HTML
     // keeps the structure, which our block walk turns into paragraphs.
+    let main_author = main
+        .as_ref()
+        .map(|m| m.author.clone())
+        .filter(|a| !a.is_empty());
     let paragraphs = match main {
-        Some(main_html) => {
-            let fragment = Html::parse_fragment(&main_html);
+        Some(main) => {
+            let fragment = Html::parse_fragment(&main.html);
             let from_main = blocks(fragment.root_element(), title.as_deref());
             if from_main.is_empty() {
                 walked
@@ -148,10 +152,17 @@ pub fn extract(page: &str) -> HtmlArticle {
             .attr("lang")
             .map(normalize_inline)
             .filter(|l| !l.is_empty()),
+        // The author meta, else the one trafilatura read (JSON-LD, bylines in the markup).
         authors: meta("meta[name='author'], meta[property='article:author']")
             .filter(|a| !a.starts_with("http"))
-            .into_iter()
-            .collect(),
+            .or(main_author)
+            .map(|a| {
+                a.split(';')
+                    .map(|p| p.trim().to_owned())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
         captions: Selector::parse("figcaption")
             .map(|s| {
                 html.select(&s)
@@ -181,14 +192,26 @@ fn max_depth(html: &Html) -> usize {
 /// Below this many bytes, a first-pass main text is retried with the fallbacks.
 const MIN_MAIN_BYTES: usize = 500;
 
-/// The main content as trafilatura finds it, as HTML, or `None` when it finds no text.
-fn main_text(page: &str, fallback: bool) -> Option<String> {
+/// The main content as trafilatura finds it, or `None` when it finds no text.
+/// What trafilatura found.
+struct MainContent {
+    html: String,
+    text_len: usize,
+    author: String,
+}
+
+fn main_text(page: &str, fallback: bool) -> Option<MainContent> {
     let mut options = trafilatura::Options::default().with_fallback(fallback);
     options.exclude_comments = true;
     // The publication date is read by `extract` itself, with its time of day.
     options.html_date_mode = trafilatura::HtmlDateMode::Disabled;
     let result = trafilatura::extract(page, &options).ok()?;
-    (!result.content_text.trim().is_empty()).then_some(result.content_html)
+    let text_len = result.content_text.trim().len();
+    (text_len > 0).then(|| MainContent {
+        html: result.content_html,
+        text_len,
+        author: normalize_inline(&result.metadata.author),
+    })
 }
 
 fn first_text(root: ElementRef<'_>, selector: &str) -> Option<String> {
@@ -318,21 +341,27 @@ pub fn strip_inert(page: &str) -> String {
         let skip_to = if rest.starts_with(b"<!--") {
             find(rest, b"-->").map(|e| at + e + 3).or(Some(bytes.len()))
         } else {
-            ["script", "style", "svg", "template"].iter().find_map(|tag| {
-                let open = rest.get(1..1 + tag.len())?;
-                let after = *rest.get(1 + tag.len())?;
-                if !open.eq_ignore_ascii_case(tag.as_bytes()) || !(after == b'>' || after.is_ascii_whitespace()) {
-                    return None;
-                }
-                let head_end = find(rest, b">")?;
-                if *tag == "script" && ascii_contains(&rest[..head_end], b"ld+json") {
-                    return None;
-                }
-                let close = format!("</{tag}");
-                Some(find_ascii_ci(rest, close.as_bytes()).map_or(bytes.len(), |e| {
-                    find(&rest[e..], b">").map_or(bytes.len(), |g| at + e + g + 1)
-                }))
-            })
+            ["script", "style", "svg", "template"]
+                .iter()
+                .find_map(|tag| {
+                    let open = rest.get(1..1 + tag.len())?;
+                    let after = *rest.get(1 + tag.len())?;
+                    if !open.eq_ignore_ascii_case(tag.as_bytes())
+                        || !(after == b'>' || after.is_ascii_whitespace())
+                    {
+                        return None;
+                    }
+                    let head_end = find(rest, b">")?;
+                    if *tag == "script" && ascii_contains(&rest[..head_end], b"ld+json") {
+                        return None;
+                    }
+                    let close = format!("</{tag}");
+                    Some(
+                        find_ascii_ci(rest, close.as_bytes()).map_or(bytes.len(), |e| {
+                            find(&rest[e..], b">").map_or(bytes.len(), |g| at + e + g + 1)
+                        }),
+                    )
+                })
         };
         match skip_to {
             Some(end) => {
@@ -356,7 +385,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn find_ascii_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn ascii_contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -370,11 +401,17 @@ mod tests {
     #[test]
     fn inert_elements_are_stripped_and_the_rest_kept() {
         for (page, expected) in [
-            ("<p>a</p><script>var x = '<p>';</script><p>b</p>", "<p>a</p><p>b</p>"),
+            (
+                "<p>a</p><script>var x = '<p>';</script><p>b</p>",
+                "<p>a</p><p>b</p>",
+            ),
             ("<STYLE type=x>p{}</STYLE>ok", "ok"),
             ("x<!-- <p>c</p> -->y", "xy"),
             ("<svg viewBox='0'><path/></svg><p>é</p>", "<p>é</p>"),
-            ("<script type=\"application/ld+json\">{}</script>", "<script type=\"application/ld+json\">{}</script>"),
+            (
+                "<script type=\"application/ld+json\">{}</script>",
+                "<script type=\"application/ld+json\">{}</script>",
+            ),
             ("<scripted>kept</scripted>", "<scripted>kept</scripted>"),
             ("<p>unclosed <script>never ends", "<p>unclosed "),
             ("a <!-- never ends", "a "),
