@@ -34,10 +34,17 @@ enum Task {
     /// Main-text extraction from web pages (trafilatura's evaluation set, ScrapingHub's
     /// article-extraction benchmark, DAnIEL en/ru).
     Clean,
+    /// Furniture removal in scraped text, on the project's annotated corpora
+    /// (`crates/clean/test_data/scraped*`; `--data DIR` for another folder of them).
+    Furniture,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let dir = args.data.unwrap_or_else(default_eval_dir);
+    if let Task::Furniture = args.task {
+        let rows = furniture_rows(args.data.as_deref())?;
+        return report(&rows, &args, "crates/clean/test_data");
+    }
+    let dir = args.data.clone().unwrap_or_else(default_eval_dir);
     anyhow::ensure!(
         dir.is_dir(),
         "gold sets not found in {} (use --data DIR)",
@@ -47,7 +54,31 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Task::Segment => eval::segmentation(&dir, args.limit)?,
         Task::Langid => eval::language_id(&dir, args.limit)?,
         Task::Clean => eval::cleaning(&dir, args.limit)?,
+        Task::Furniture => unreachable!("handled above"),
     };
+    report(&rows, &args, &dir.display().to_string())
+}
+
+/// The annotated corpora shipped in the repository, or the folder given.
+fn furniture_rows(data: Option<&std::path::Path>) -> anyhow::Result<Vec<eval::Row>> {
+    if let Some(dir) = data {
+        return eval::furniture(dir, &dir.display().to_string());
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../clean/test_data");
+    let mut rows = eval::furniture(&root.join("scraped"), "scraped (tuning)")?;
+    let holdout = root.join("scraped-holdout");
+    if holdout.is_dir() {
+        rows.extend(eval::furniture(
+            &holdout,
+            "scraped-holdout (never tuned on)",
+        )?);
+    }
+    Ok(rows)
+}
+
+fn report(rows: &[eval::Row], args: &EvalArgs, data: &str) -> anyhow::Result<ExitCode> {
+    let rows = rows.to_vec();
+    let dir = data;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match resolve_format(args.format) {
@@ -58,10 +89,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    if let Some(path) = args.report {
+    if let Some(path) = &args.report {
         let report = serde_json::json!({
             "task": format!("{:?}", args.task).to_lowercase(),
-            "data": dir.display().to_string(),
+            "data": dir,
             "limit": args.limit,
             "rows": rows,
         });

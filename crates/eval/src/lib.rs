@@ -4,6 +4,7 @@
 //! table or serialize as a report.
 
 mod clean_eval;
+mod furniture_eval;
 pub mod gold;
 mod langid_eval;
 mod segment_eval;
@@ -13,6 +14,7 @@ use serde::Serialize;
 pub use clean_eval::{
     ShingleScores, cleaning, collapse_white_space, shingle_scores, shingles, snippet_counts, words,
 };
+pub use furniture_eval::furniture;
 pub use langid_eval::language_id;
 pub use segment_eval::segmentation;
 
