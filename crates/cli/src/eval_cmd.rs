@@ -96,7 +96,7 @@ fn report(rows: &[eval::Row], args: &EvalArgs, data: &str) -> anyhow::Result<Exi
             "limit": args.limit,
             "rows": rows,
         });
-        std::fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
+        std::fs::write(path, serde_json::to_string_pretty(&report)? + "\n")?;
         eprintln!("veille: report written to {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
