@@ -70,7 +70,7 @@ fn furniture_rows(data: Option<&std::path::Path>) -> anyhow::Result<Vec<eval::Ro
     if holdout.is_dir() {
         rows.extend(eval::furniture(
             &holdout,
-            "scraped-holdout (never tuned on)",
+            "scraped-holdout (held out)",
         )?);
     }
     Ok(rows)
