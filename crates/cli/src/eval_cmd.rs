@@ -68,10 +68,7 @@ fn furniture_rows(data: Option<&std::path::Path>) -> anyhow::Result<Vec<eval::Ro
     let mut rows = eval::furniture(&root.join("scraped"), "scraped (tuning)")?;
     let holdout = root.join("scraped-holdout");
     if holdout.is_dir() {
-        rows.extend(eval::furniture(
-            &holdout,
-            "scraped-holdout (held out)",
-        )?);
+        rows.extend(eval::furniture(&holdout, "scraped-holdout (held out)")?);
     }
     Ok(rows)
 }
