@@ -1018,25 +1018,3 @@ fn is_name_line(line: &str) -> bool {
         })
         && !words.iter().any(|w| is_agency(w))
 }
-
-/// Scraped text only, after [`classify`]: short lines above the title are page chrome
-/// (section labels, menu items, the site's name), whatever their words.
-///
-/// A jusText-like rule that also removed short lines with furniture on both sides was tried:
-/// it found 5 more furniture lines in 100 but lost 3 body lines in 100 (short subheadings and
-/// list items between an ad and a link block) on the held-out corpus, so it is not used.
-pub fn remove_chrome_above_title(
-    lines: &[&str],
-    verdicts: &mut [Verdict],
-    title_index: Option<usize>,
-) {
-    let Some(title_index) = title_index else {
-        return;
-    };
-    for i in 0..title_index {
-        let n_words = lines[i].split_whitespace().count();
-        if verdicts[i] == Verdict::Keep && n_words <= 6 && !ends_as_sentence(lines[i]) {
-            verdicts[i] = Verdict::Remove(Reason::Navigation);
-        }
-    }
-}

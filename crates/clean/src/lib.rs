@@ -176,18 +176,13 @@ impl Cleaner {
         let mut title_index = None;
         if title.is_none() && title_from_body {
             let (verdicts, _) = furniture::classify(&lines, None, source, &self.lexicon);
-            // Headlines have a few words; a shorter line first is a section label, unless
-            // nothing longer comes.
-            let words = |i: usize| lines[i].split_whitespace().count();
-            let kept = || (0..lines.len()).filter(|&i| verdicts[i] == Verdict::Keep);
-            title_index = kept().find(|&i| words(i) >= 4).or_else(|| kept().next());
+            // The contract: the first line is the title; furniture lines are not lines of
+            // the article.
+            title_index = verdicts.iter().position(|v| *v == Verdict::Keep);
             title = title_index.map(|i| lines[i].to_owned());
         }
-        let (mut verdicts, found) =
+        let (verdicts, found) =
             furniture::classify(&lines, title.as_deref(), source, &self.lexicon);
-        if source == furniture::Source::Scraped {
-            furniture::remove_chrome_above_title(&lines, &mut verdicts, title_index);
-        }
         let mut body = String::new();
         for (i, (paragraph, verdict)) in paragraphs.iter().zip(&verdicts).enumerate() {
             if Some(i) == title_index {
