@@ -156,6 +156,11 @@ impl Lexicon {
                 .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
                 .len();
         let mut best: Option<(Reason, Anchor)> = None;
+        // Where the ninth word starts: a long plea must state its point before.
+        let ninth_word = folded
+            .match_indices(' ')
+            .nth(7)
+            .map_or(folded.len(), |(i, _)| i);
         for m in self.automaton.find_overlapping_iter(folded) {
             let (reason, anchor, len) = self.patterns[m.pattern().as_usize()];
             let at_word_start = m.start() == 0
@@ -190,7 +195,7 @@ impl Lexicon {
                     let long_plea = at_edge
                         && matches!(reason, Reason::Newsletter | Reason::Cookie)
                         && n_words <= 40
-                        && folded[..m.start()].split(' ').count() <= 8;
+                        && m.start() <= ninth_word;
                     (short || long_plea) && at_word_start && at_word_end
                 }
             };
@@ -366,6 +371,9 @@ pub fn classify(
             *verdict = Verdict::Remove(Reason::Caption);
         }
     }
+    dedup(&mut found.authors);
+    dedup(&mut found.captions);
+    dedup(&mut found.credits);
     (verdicts, found)
 }
 
@@ -407,8 +415,14 @@ fn classify_line(
             && rest.starts_with(' ')
             && rest.split(' ').filter(|w| !w.is_empty()).count() <= 8
         {
-            let credit = line.trim()[line.trim().len() - rest.len()..].trim();
-            push_unique(&mut found.credits, credit);
+            // Folding changes byte lengths: skip the title's words in the original line.
+            let n_title_words = title.split(' ').count();
+            let credit = line
+                .split_whitespace()
+                .skip(n_title_words)
+                .collect::<Vec<_>>()
+                .join(" ");
+            push_unique(&mut found.credits, &credit);
             return Verdict::Remove(Reason::DuplicateTitle);
         }
     }
@@ -519,10 +533,17 @@ fn classify_line(
     Verdict::Keep
 }
 
+/// Appends `item` unless empty; [`dedup`] removes repeats at the end.
 fn push_unique(list: &mut Vec<String>, item: &str) {
-    if !item.is_empty() && !list.iter().any(|x| x == item) {
+    if !item.is_empty() {
         list.push(item.to_owned());
     }
+}
+
+/// Removes repeated items, keeping the first of each, in linear time.
+fn dedup(list: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|item| seen.insert(item.clone()));
 }
 
 /// Ends with terminal punctuation, possibly followed by closing quotes.
@@ -735,8 +756,12 @@ fn is_agency_credit(line: &str) -> bool {
     let trimmed = line.trim().trim_start_matches('©').trim();
     let head = trimmed.split(['/', '|']).next().unwrap_or("").trim();
     let head_folded = fold(head);
-    is_agency(head)
-        || head_folded.ends_with(" photo") && is_agency(&head[..head.len() - " photo".len()])
+    // "AP Photo", "REUTERS Photo": an agency followed by the word photo.
+    let without_photo = head
+        .rsplit_once(char::is_whitespace)
+        .filter(|(_, last)| fold(last) == "photo")
+        .map(|(agency, _)| agency);
+    is_agency(head) || head_folded.ends_with("photo") && without_photo.is_some_and(is_agency)
 }
 
 /// Words that introduce a photo credit inside a caption, matched ignoring ASCII case.

@@ -65,6 +65,19 @@ const BLOCKS: &[&str] = &[
 pub fn extract(page: &str) -> HtmlArticle {
     let stripped = strip_inert(page);
     let page = stripped.as_str();
+    let nesting = tag_nesting(page);
+    if nesting > MAX_PARSE_DEPTH {
+        // The HTML parser checks its stack of open elements at every start tag: a page
+        // nested tens of thousands deep takes minutes. Such a page is not an article
+        // template; its text is read with the tags dropped.
+        return HtmlArticle {
+            paragraphs: text_without_tags(page),
+            notes: vec![format!(
+                "elements nested about {nesting} deep (over {MAX_PARSE_DEPTH}): text read with the markup dropped"
+            )],
+            ..HtmlArticle::default()
+        };
+    }
     let html = Html::parse_document(page);
     let meta = |selector: &str| -> Option<String> {
         let selector = Selector::parse(selector).ok()?;
@@ -118,7 +131,11 @@ pub fn extract(page: &str) -> HtmlArticle {
         Some(main) => {
             let fragment = Html::parse_fragment(&main.html);
             let from_main = blocks(fragment.root_element(), title.as_deref());
-            if from_main.is_empty() {
+            // trafilatura's fallbacks may return the whole text as one block: when the page's
+            // own blocks hold the same text, they keep its paragraphs.
+            let main_len: usize = from_main.iter().map(String::len).sum();
+            let glued = from_main.len() == 1 && walked.len() > 1 && main_len * 5 >= walked_len * 4;
+            if from_main.is_empty() || glued {
                 walked
             } else {
                 from_main
@@ -173,6 +190,89 @@ pub fn extract(page: &str) -> HtmlArticle {
             .unwrap_or_default(),
         notes,
     }
+}
+
+/// Deeper pages are not parsed as HTML at all (see [`tag_nesting`]).
+const MAX_PARSE_DEPTH: usize = 2000;
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// An estimate of the deepest element nesting, from the tags alone, in one pass: start tags
+/// open (but void and self-closing ones), end tags close.
+fn tag_nesting(page: &str) -> usize {
+    let bytes = page.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        let at = i + offset;
+        i = at + 1;
+        match bytes.get(at + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = bytes[at + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| at + 1 + n);
+                let name = page[at + 1..name_end].to_ascii_lowercase();
+                let tag_end = memchr_gt(&bytes[name_end..]).map_or(bytes.len(), |n| name_end + n);
+                let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+                if !VOID.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                i = tag_end.max(i);
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The text of `page` with its tags dropped: block tags end a paragraph, the common entities
+/// are decoded.
+fn text_without_tags(page: &str) -> Vec<String> {
+    let mut text = String::with_capacity(page.len() / 2);
+    let mut rest = page;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let name: String = rest[open + 1..close]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        text.push(
+            if BLOCKS.contains(&name.as_str())
+                || matches!(name.as_str(), "div" | "br" | "section" | "article" | "tr")
+            {
+                '\n'
+            } else {
+                ' '
+            },
+        );
+        rest = &rest[close..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.lines()
+        .map(normalize_inline)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn memchr_gt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'>')
 }
 
 /// Deeper pages skip trafilatura, whose tree walks recurse.
@@ -335,33 +435,42 @@ pub fn strip_inert(page: &str) -> String {
     let mut out = String::with_capacity(page.len() / 2);
     let mut copied = 0;
     let mut i = 0;
+    // Every scan below moves `i` forward past what it read, so the whole pass is linear.
     while let Some(offset) = memchr_lt(&bytes[i..]) {
         let at = i + offset;
         let rest = &bytes[at..];
         let skip_to = if rest.starts_with(b"<!--") {
-            find(rest, b"-->").map(|e| at + e + 3).or(Some(bytes.len()))
-        } else {
-            ["script", "style", "svg", "template"]
-                .iter()
-                .find_map(|tag| {
-                    let open = rest.get(1..1 + tag.len())?;
-                    let after = *rest.get(1 + tag.len())?;
-                    if !open.eq_ignore_ascii_case(tag.as_bytes())
-                        || !(after == b'>' || after.is_ascii_whitespace())
-                    {
-                        return None;
-                    }
-                    let head_end = find(rest, b">")?;
-                    if *tag == "script" && ascii_contains(&rest[..head_end], b"ld+json") {
-                        return None;
-                    }
+            Some(find(rest, b"-->").map_or(bytes.len(), |e| at + e + 3))
+        } else if let Some(tag) = ["script", "style", "svg", "template"]
+            .into_iter()
+            .find(|tag| {
+                rest.get(1..1 + tag.len())
+                    .is_some_and(|open| open.eq_ignore_ascii_case(tag.as_bytes()))
+                    && rest
+                        .get(1 + tag.len())
+                        .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
+            })
+        {
+            match find(rest, b">") {
+                // An element that never closes its start tag runs to the end of the page.
+                None => Some(bytes.len()),
+                Some(head_end)
+                    if tag == "script" && ascii_contains(&rest[..head_end], b"ld+json") =>
+                {
+                    i = at + head_end + 1;
+                    continue;
+                }
+                Some(_) => {
                     let close = format!("</{tag}");
                     Some(
                         find_ascii_ci(rest, close.as_bytes()).map_or(bytes.len(), |e| {
                             find(&rest[e..], b">").map_or(bytes.len(), |g| at + e + g + 1)
                         }),
                     )
-                })
+                }
+            }
+        } else {
+            None
         };
         match skip_to {
             Some(end) => {
@@ -396,7 +505,30 @@ fn ascii_contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_inert;
+    use super::{extract, strip_inert};
+
+    /// A short page came out as one block, its paragraphs glued and its title repeated,
+    /// when trafilatura's fallback returned the text without block elements.
+    #[test]
+    fn regression_short_page_keeps_its_paragraphs() {
+        let page = "<html><body><article><h1>Big news today</h1><h2>Sub heading here</h2>\
+            <p>The president met the mayor on Monday to talk about the new bridge.</p>\
+            <p>Second paragraph with more words about the bridge and its cost.</p></article></body></html>";
+        let article = extract(page);
+        assert_eq!(article.title.as_deref(), Some("Big news today"));
+        assert_eq!(article.paragraphs.len(), 3, "{:?}", article.paragraphs);
+    }
+
+    #[test]
+    fn very_deep_pages_are_read_without_the_parser() {
+        let page = format!(
+            "<html><body>{}<p>Profond.</p></body></html>",
+            "<div>".repeat(50_000)
+        );
+        let article = extract(&page);
+        assert_eq!(article.paragraphs, ["Profond."]);
+        assert!(article.notes[0].contains("nested about 50"));
+    }
 
     #[test]
     fn inert_elements_are_stripped_and_the_rest_kept() {

@@ -112,7 +112,10 @@ impl Cleaner {
                 }
                 site = article.site.clone();
                 page_authors = article.authors.clone();
-                let given = title.map(|t| normalize_inline(&t)).or(article.title);
+                let given = title
+                    .map(|t| normalize_inline(&t))
+                    .filter(|t| !t.is_empty())
+                    .or(article.title);
                 let paragraphs: Vec<Paragraph<'_>> = article
                     .paragraphs
                     .iter()

@@ -94,3 +94,22 @@ fn furniture_table() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Offsets taken from the folded line were used to cut the original one: a no-break space
+/// (2 bytes, folded to 1) or an apostrophe (1 byte, folded to 3) put the cut inside a
+/// character, and the whole batch stopped on the panic.
+#[test]
+fn regression_folded_offsets_cut_the_original_line() {
+    let cleaner = Cleaner::new(CleanOptions::default());
+    for text in [
+        "Titre de la page ici\n\nREUTERS\u{a0}Photo\n\nIl a rencontré le maire.\n",
+        "Le soir l'AFP\n\nLe soir l'AFP d'accord\n\nIl a rencontré le maire ce matin à la mairie.\n",
+        "Un titre assez long pour la page\n\nUn titre assez long pour la page É\u{a0}X\u{a0}Y\n\nLe texte suit ici.\n",
+    ] {
+        let doc = cleaner.build(RawArticle::new("t", RawBody::Text(text.to_owned())));
+        assert!(
+            doc.text().contains("Il a rencontré") || doc.text().contains("Le texte suit"),
+            "{text:?}"
+        );
+    }
+}

@@ -201,6 +201,13 @@ impl Document {
         self.tokens = Some(tokens);
     }
 
+    /// Drops the sentence and token layers, after [`Document::validate`] found them broken:
+    /// absent layers are honest, wrong offsets are not.
+    pub fn discard_span_layers(&mut self) {
+        self.sentences = None;
+        self.tokens = None;
+    }
+
     /// Checks every invariant of the model:
     /// - each range is in bounds, on char boundaries, and not empty;
     /// - sentences and tokens are sorted and do not overlap;

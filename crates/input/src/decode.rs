@@ -50,7 +50,21 @@ fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, 
     if let Some(offset) = binary_offset(bytes) {
         return Err(DecodeError::Binary(offset));
     }
-    if let Some(encoding) = declared {
+    // A single-byte encoding decodes any bytes without error, so a page that declares one
+    // but is valid UTF-8 with non-ASCII text is UTF-8 (the declaration is a template's).
+    let utf8_beats_declared = declared.is_some_and(|e| e.is_single_byte())
+        && !bytes.is_ascii()
+        && std::str::from_utf8(bytes).is_ok();
+    if utf8_beats_declared {
+        diagnostics.push(Diagnostic::new(
+            "input",
+            format!(
+                "declared charset {} but the bytes are UTF-8; read as UTF-8",
+                declared.map_or("?", |e| e.name())
+            ),
+        ));
+    }
+    if let Some(encoding) = declared.filter(|_| !utf8_beats_declared) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         if !had_errors {
             return finish(text.into_owned(), encoding, diagnostics);
@@ -209,6 +223,18 @@ mod tests {
         let decoded = decode_html(&bytes).unwrap();
         assert!(decoded.text.contains("été"), "{}", decoded.text);
         assert!(decoded.diagnostics[0].message.contains("does not match"));
+    }
+
+    #[test]
+    fn utf8_bytes_win_over_a_declared_single_byte_charset() {
+        let page = "<meta charset=\"windows-1252\"><p>Le député a été réélu.</p>";
+        let decoded = decode_html(page.as_bytes()).unwrap();
+        assert!(
+            decoded.text.contains("député a été réélu"),
+            "{}",
+            decoded.text
+        );
+        assert!(decoded.diagnostics[0].message.contains("bytes are UTF-8"));
     }
 
     #[test]

@@ -48,10 +48,9 @@ impl Format {
         let head = &bytes[..bytes.len().min(1024)];
         let text = String::from_utf8_lossy(head);
         let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-        let lower = trimmed
-            .get(..trimmed.len().min(256))
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        // Bytes, not a `str` slice: byte 256 may fall inside a character.
+        let lower = trimmed.as_bytes()[..trimmed.len().min(256)].to_ascii_lowercase();
+        let lower = String::from_utf8_lossy(&lower);
         if lower.starts_with("<!doctype html")
             || lower.starts_with("<html")
             || lower.contains("<head")

@@ -108,11 +108,7 @@ impl Pipeline {
             }
             let outcome = catch_unwind(AssertUnwindSafe(|| stage.run(doc)));
             if let Err(payload) = outcome {
-                let message = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".to_owned());
+                let message = panic_message(&*payload);
                 doc.diagnostics.push(Diagnostic::new(
                     stage.name(),
                     format!("internal error, stage skipped: {message}"),
@@ -120,12 +116,23 @@ impl Pipeline {
             }
         }
         if let Err(violation) = doc.validate() {
+            // A broken layer would give wrong offsets downstream: drop the span layers.
+            doc.discard_span_layers();
             doc.diagnostics.push(Diagnostic::new(
                 "pipeline",
-                format!("internal error, invalid layers: {violation}"),
+                format!("internal error, invalid layers dropped: {violation}"),
             ));
         }
     }
+}
+
+/// The text of a panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
 /// Raw article in, analysed document out: cleaning, then the pipeline.
@@ -153,8 +160,26 @@ impl Analyzer {
     }
 
     /// Analyses one article.
+    ///
+    /// Never panics on an article: if cleaning panics (a bug), the document comes out with
+    /// an empty text and the error as a diagnostic, and the batch goes on.
     pub fn analyze(&self, raw: RawArticle) -> Document {
-        let mut doc = self.cleaner.build(raw);
+        let (id, source) = (raw.id.clone(), raw.source.clone());
+        let built = catch_unwind(AssertUnwindSafe(|| self.cleaner.build(raw)));
+        let mut doc = match built {
+            Ok(doc) => doc,
+            Err(payload) => {
+                let mut doc = Document::new(id, source, String::new());
+                doc.diagnostics.push(Diagnostic::new(
+                    clean::STAGE,
+                    format!(
+                        "internal error, text not built: {}",
+                        panic_message(&*payload)
+                    ),
+                ));
+                doc
+            }
+        };
         self.pipeline.run(&mut doc);
         doc
     }
