@@ -114,7 +114,7 @@ impl<R: BufRead> Iterator for Records<R> {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match read_line_capped(&mut self.reader, &mut self.buf, self.max_bytes + 1) {
                 Ok(0) => self.done = true,
                 Ok(_) => {
                     self.line += 1;
@@ -136,6 +136,38 @@ impl<R: BufRead> Iterator for Records<R> {
             }
         }
         None
+    }
+}
+
+/// Reads one line into `buf`, keeping at most `cap` bytes of it (the rest is read and
+/// dropped, so one enormous line cannot exhaust memory); returns the bytes read, 0 at the end.
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(total);
+        }
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(n) => (&available[..=n], true),
+            None => (available, false),
+        };
+        let room = cap.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let used = chunk.len();
+        total += used;
+        reader.consume(used);
+        if done {
+            return Ok(total);
+        }
     }
 }
 
