@@ -33,6 +33,9 @@ pub struct HtmlArticle {
     pub captions: Vec<String>,
     /// What the extraction noticed, for the document's diagnostics.
     pub notes: Vec<String>,
+    /// Whether the paragraphs were chosen by main-content scoring; if not, they are all the
+    /// blocks of the article container and need the full furniture rules.
+    pub scored: bool,
 }
 
 /// Elements whose whole subtree is page furniture or not text.
@@ -106,6 +109,9 @@ pub fn extract(page: &str) -> HtmlArticle {
     let walked_len: usize = walked.iter().map(String::len).sum();
     let mut notes = Vec::new();
     let depth = max_depth(&html);
+    // Skipping the scoring for pages with one article element of enough text was tried: 20 %
+    // faster, but F1 0.901 instead of 0.918 on the trafilatura set (share bars and teasers
+    // inside <article>), so every page is scored.
     let main = if depth > MAX_DEPTH {
         // trafilatura recurses over the tree: a page nested thousands deep would overflow
         // the stack. Our own walk is iterative.
@@ -123,6 +129,7 @@ pub fn extract(page: &str) -> HtmlArticle {
     };
     // trafilatura's plain text glues paragraphs and breaks lines at inline tags; its HTML
     // keeps the structure, which our block walk turns into paragraphs.
+    let scored = main.is_some();
     let main_author = main
         .as_ref()
         .map(|m| m.author.clone())
@@ -189,6 +196,7 @@ pub fn extract(page: &str) -> HtmlArticle {
             })
             .unwrap_or_default(),
         notes,
+        scored,
     }
 }
 

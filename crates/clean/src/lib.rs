@@ -124,8 +124,16 @@ impl Cleaner {
                         blank_before: true,
                     })
                     .collect();
-                let (text, title, mut cleaned) =
-                    self.assemble(&paragraphs, given, false, furniture::Source::Html);
+                let (text, title, mut cleaned) = self.assemble(
+                    &paragraphs,
+                    given,
+                    false,
+                    if article.scored {
+                        furniture::Source::Html
+                    } else {
+                        furniture::Source::Scraped
+                    },
+                );
                 cleaned.captions.extend(article.captions);
                 if text.is_empty() {
                     notes.push(Diagnostic::new(STAGE, "no text found in the page"));
