@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(decoded) = input::decode::decode_html(data) else {
         return;
     };
-    let page = clean::html::extract(&decoded.text);
+    let page = clean::html::extract(&decoded.text, clean::html::Extractor::default());
     for p in &page.paragraphs {
         assert!(!p.is_empty(), "empty paragraph");
     }

@@ -17,6 +17,7 @@
 pub mod furniture;
 pub mod html;
 mod normalize;
+pub mod readable;
 
 use doc::{Diagnostic, Document, LangGuess, Metadata, RawArticle, RawBody, Removed};
 use furniture::{Lexicon, Verdict};
@@ -33,6 +34,8 @@ pub struct CleanOptions {
     pub no_title: bool,
     /// The publication date when the input gives none.
     pub default_published: Option<String>,
+    /// The main-content scoring for web pages.
+    pub extractor: html::Extractor,
 }
 
 /// The stage name in diagnostics.
@@ -100,7 +103,7 @@ impl Cleaner {
                         "--no-clean ignored for an HTML page: its text is extracted",
                     ));
                 }
-                let article = html::extract(&page);
+                let article = html::extract(&page, options.extractor);
                 notes.extend(
                     article
                         .notes

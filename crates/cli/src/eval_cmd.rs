@@ -17,6 +17,9 @@ pub struct EvalArgs {
     /// Use at most N items (documents or sentences) of each set.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Main-content scoring for `eval clean`.
+    #[arg(long, value_enum, default_value = "trafilatura")]
+    extractor: crate::analyze::ExtractorArg,
     /// Also write the rows as a JSON report to FILE.
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
@@ -53,7 +56,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let rows = match args.task {
         Task::Segment => eval::segmentation(&dir, args.limit)?,
         Task::Langid => eval::language_id(&dir, args.limit)?,
-        Task::Clean => eval::cleaning(&dir, args.limit)?,
+        Task::Clean => eval::cleaning(&dir, args.limit, args.extractor.into())?,
         Task::Furniture => unreachable!("handled above"),
     };
     report(&rows, &args, &dir.display().to_string())

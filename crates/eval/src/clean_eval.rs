@@ -34,8 +34,12 @@ const DANIEL: &str = "boilerplate-daniel (dev)";
 /// DAnIEL (4-gram shingles, en and ru). Pages are taken in a fixed order (sorted ids), at most
 /// `limit` per set. Extraction time per set is printed to stderr (not a row: timing is not
 /// quality).
-pub fn cleaning(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
-    let extractor = Extractor::new();
+pub fn cleaning(
+    eval_dir: &Path,
+    limit: Option<usize>,
+    scoring: clean::html::Extractor,
+) -> Result<Vec<Row>> {
+    let extractor = Extractor::new(scoring);
     let mut rows = Vec::new();
     rows.extend(trafilatura_set(
         &extractor,
@@ -86,9 +90,12 @@ impl Timing {
 }
 
 impl Extractor {
-    fn new() -> Extractor {
+    fn new(scoring: clean::html::Extractor) -> Extractor {
         Extractor {
-            analyzer: Analyzer::new(CleanOptions::default()),
+            analyzer: Analyzer::new(CleanOptions {
+                extractor: scoring,
+                ..CleanOptions::default()
+            }),
         }
     }
 

@@ -18,6 +18,7 @@ pub fn language_id(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
         keep_text: true,
         no_title: true,
         default_published: None,
+        ..CleanOptions::default()
     });
     let mut rows = Vec::new();
     let mut sentences = Vec::new();

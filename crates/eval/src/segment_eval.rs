@@ -18,6 +18,7 @@ pub fn segmentation(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
         keep_text: true,
         no_title: true,
         default_published: None,
+        ..CleanOptions::default()
     });
     let mut rows = Vec::new();
     let (ru, _skipped) = gold::factrueval(&eval_dir.join("ner-factrueval-2016/devset"))?;
