@@ -2,7 +2,7 @@
 # Side-by-side benchmark of main-text extraction: Python trafilatura (defaults) vs veille, on
 # the dev pages of the boilerplate gold sets, same metrics, extraction speed (pages/s).
 #
-#   scripts/bench-trafilatura.sh [--data DIR] [--limit N]
+#   scripts/bench-trafilatura.sh [--data DIR] [--limit N] [--extractor trafilatura|fast]
 #
 # Makes a throw-away virtualenv in ${TMPDIR:-/tmp}/veille-bench-venv (reused when present),
 # installs trafilatura 2.3.1 (or the newest 2.x when 2.3.1 is not available), builds veille
@@ -14,10 +14,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="$ROOT/../shared/eval"
 LIMIT=()
+EXTRACTOR=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --data) DATA="$2"; shift 2 ;;
         --limit) LIMIT=(--limit "$2"); shift 2 ;;
+        --extractor) EXTRACTOR=(--extractor "$2"); shift 2 ;;
         -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "bench-trafilatura: unknown argument: $1" >&2; exit 2 ;;
     esac
@@ -52,7 +54,7 @@ VEILLE="$ROOT/target/release/veille"
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/veille-bench.XXXXXX")"
 trap 'rm -rf "$OUT"' EXIT
 echo "bench-trafilatura: running veille eval clean" >&2
-"$VEILLE" eval clean --data "$DATA" --format jsonl "${LIMIT[@]}" \
+"$VEILLE" eval clean --data "$DATA" --format jsonl "${LIMIT[@]}" "${EXTRACTOR[@]}" \
     >"$OUT/veille.jsonl" 2>"$OUT/veille.stderr" || {
     cat "$OUT/veille.stderr" >&2
     exit 1

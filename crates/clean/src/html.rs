@@ -552,7 +552,7 @@ mod tests {
         let page = "<html><body><article><h1>Big news today</h1><h2>Sub heading here</h2>\
             <p>The president met the mayor on Monday to talk about the new bridge.</p>\
             <p>Second paragraph with more words about the bridge and its cost.</p></article></body></html>";
-        let article = extract(page);
+        let article = extract(page, super::Extractor::Trafilatura);
         assert_eq!(article.title.as_deref(), Some("Big news today"));
         assert_eq!(article.paragraphs.len(), 3, "{:?}", article.paragraphs);
     }
@@ -563,7 +563,7 @@ mod tests {
             "<html><body>{}<p>Profond.</p></body></html>",
             "<div>".repeat(50_000)
         );
-        let article = extract(&page);
+        let article = extract(&page, super::Extractor::Trafilatura);
         assert_eq!(article.paragraphs, ["Profond."]);
         assert!(article.notes[0].contains("nested about 50"));
     }

@@ -1,5 +1,11 @@
-//! Experimental main-content scoring on our own parse (readability-style): paragraphs score
-//! their parent and grandparent; the best container and its good siblings are the article.
+//! Our own main-content scoring on the one html5ever parse (`--extractor fast`), in the
+//! manner of Readability: each paragraph of some length scores its parent (and half its
+//! grandparent), weighted by class and id cues (`article`, `content` up; `comment`, `share`,
+//! `related`, `sidebar` down); the best container, discounted by its link density, and its
+//! good siblings are the article; furniture subtrees and link lists inside are dropped.
+//!
+//! Measured against trafilatura on the dev sets (README): 4–7× faster than the trafilatura
+//! crate path, better on DAnIEL, lower recall on the trafilatura and ScrapingHub sets.
 
 use std::collections::HashMap;
 
@@ -284,4 +290,25 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
         None => out.push(top),
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use scraper::Html;
+
+    #[test]
+    fn the_article_container_wins_over_sidebars_and_link_lists() {
+        let page = "<html><body><div class=menu><a href=a>Accueil</a> <a href=b>Monde</a></div>\
+            <div class=article-body><p>Le premier paragraphe de l'article, assez long, avec des virgules, des faits et des chiffres.</p>\
+            <p>Le deuxième paragraphe poursuit le récit, cite un témoin, et donne la date, le lieu et la suite.</p>\
+            <div class=share><p>Partager sur Facebook, Twitter, WhatsApp, par e-mail ou copier le lien de cet article.</p></div></div>\
+            <div class=sidebar><p>Les plus lus : un autre sujet, encore un autre, et un troisième, tous sans rapport.</p></div></body></html>";
+        let html = Html::parse_document(page);
+        let nodes = super::article_nodes(&html).expect("a container stands out");
+        let paragraphs = super::paragraphs(&html, &nodes, None, |s| {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+        assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+        assert!(paragraphs[0].starts_with("Le premier"));
+    }
 }

@@ -334,3 +334,18 @@ fn text_view_is_readable() {
     assert!(view.contains("   2  Première phrase."), "{view}");
     assert!(view.contains("   3  Deuxième phrase."), "{view}");
 }
+
+#[test]
+fn fast_extractor_reads_the_demo_page() {
+    let page = repo().join("examples/fr-page-article.html");
+    for extractor in ["trafilatura", "fast"] {
+        let out = veille(&["analyze", "--extractor", extractor, page.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = lines(&out)[0]["text"].as_str().unwrap().to_owned();
+        assert!(
+            text.contains("Les fauteuils rouges du cinéma Arman"),
+            "{extractor}: {text}"
+        );
+        assert!(!text.contains("Partager"), "{extractor}: {text}");
+    }
+}
