@@ -289,6 +289,24 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
         }
         None => out.push(top),
     }
+    // A lead or standfirst often sits one level up, before the body's container: take the
+    // parent's earlier siblings that read as prose.
+    if let Some(parent) = top_node.parent() {
+        let mut leads = Vec::new();
+        for uncle in parent.prev_siblings() {
+            let Node::Element(e) = uncle.value() else { continue };
+            if SKIPPED.contains(&e.name()) || class_weight(e) < 0.0 {
+                continue;
+            }
+            let (len, link, _) = text_stats(uncle);
+            if len > 80 && link * 4 < len {
+                leads.push(uncle.id());
+            }
+        }
+        leads.reverse();
+        leads.extend(out);
+        out = leads;
+    }
     Some(out)
 }
 
