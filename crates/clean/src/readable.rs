@@ -294,7 +294,9 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
     if let Some(parent) = top_node.parent() {
         let mut leads = Vec::new();
         for uncle in parent.prev_siblings() {
-            let Node::Element(e) = uncle.value() else { continue };
+            let Node::Element(e) = uncle.value() else {
+                continue;
+            };
             if SKIPPED.contains(&e.name()) || class_weight(e) < 0.0 {
                 continue;
             }
