@@ -50,14 +50,14 @@ pub struct HtmlArticle {
 }
 
 /// Elements whose whole subtree is page furniture or not text.
-const SKIPPED: &[&str] = &[
+pub(crate) const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
     "figure", "button", "iframe", "svg", "select", "textarea", "object", "embed", "canvas",
     "video", "audio", "picture", "img", "head",
 ];
 
 /// Elements that make a paragraph of the text.
-const BLOCKS: &[&str] = &[
+pub(crate) const BLOCKS: &[&str] = &[
     "p",
     "h1",
     "h2",

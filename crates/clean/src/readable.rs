@@ -12,6 +12,8 @@ use std::collections::HashMap;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
+use crate::html::{BLOCKS, SKIPPED};
+
 const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "page", "post", "text", "story", "blog", "news",
 ];
@@ -56,10 +58,6 @@ const NEGATIVE: &[&str] = &[
     "modal",
     "popup",
 ];
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "figure", "button", "iframe", "svg", "select", "textarea", "head",
-];
 
 /// Elements that hold blocks: a `div` with none of them inside is a paragraph.
 const CONTAINERS: &[&str] = &[
@@ -82,23 +80,6 @@ const CONTAINERS: &[&str] = &[
     "dl",
     "figure",
     "form",
-];
-
-/// Blocks that make paragraphs.
-const BLOCKS: &[&str] = &[
-    "p",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "td",
-    "th",
 ];
 
 /// The paragraphs under `nodes`: block texts in document order, without furniture subtrees
