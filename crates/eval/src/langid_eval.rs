@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Result;
-use clean::CleanOptions;
 use doc::{RawArticle, RawBody};
 use pipeline::Analyzer;
 
@@ -14,12 +13,7 @@ use crate::{Counts, Row, gold};
 /// per-language precision/recall/F1 of the predicted language (an abstention counts as a
 /// miss), and the same on short sentences (at most 40 characters) apart.
 pub fn language_id(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
-    let analyzer = Analyzer::new(CleanOptions {
-        keep_text: true,
-        no_title: true,
-        default_published: None,
-        ..CleanOptions::default()
-    });
+    let analyzer = crate::as_given_analyzer();
     let mut rows = Vec::new();
     let mut sentences = Vec::new();
     for lang in ["fr", "en", "ru"] {

@@ -81,6 +81,16 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
+/// The analyzer for gold texts: kept as given (`--no-clean`), no title line taken, so gold
+/// offsets and the document's offsets are the same.
+pub(crate) fn as_given_analyzer() -> pipeline::Analyzer {
+    pipeline::Analyzer::new(clean::CleanOptions {
+        keep_text: true,
+        no_title: true,
+        ..clean::CleanOptions::default()
+    })
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }

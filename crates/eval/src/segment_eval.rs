@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use anyhow::Result;
-use clean::CleanOptions;
 use doc::{LangCode, RawArticle, RawBody};
 use pipeline::Analyzer;
 
@@ -14,12 +13,7 @@ use crate::{Counts, Row};
 /// (the end of every sentence but the last of a document) and exact token-span P/R/F1.
 /// The text is analysed as given (`--no-clean`) with its language declared.
 pub fn segmentation(eval_dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
-    let analyzer = Analyzer::new(CleanOptions {
-        keep_text: true,
-        no_title: true,
-        default_published: None,
-        ..CleanOptions::default()
-    });
+    let analyzer = crate::as_given_analyzer();
     let mut rows = Vec::new();
     let (ru, _skipped) = gold::factrueval(&eval_dir.join("ner-factrueval-2016/devset"))?;
     rows.extend(score(
