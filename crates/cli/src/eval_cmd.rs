@@ -40,6 +40,10 @@ enum Task {
     /// Furniture removal in scraped text, on the project's annotated corpora
     /// (`crates/clean/test_data/scraped*`; `--data DIR` for another folder of them).
     Furniture,
+    /// Numbers and measures (Recognizers-Text Number/NumberWithUnit, Duckling, rustling specs).
+    Quantities,
+    /// Time expressions (French TimeBank, TempEval-3, Recognizers-Text DateTime, Duckling Time).
+    Times,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
@@ -57,6 +61,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Task::Segment => eval::segmentation(&dir, args.limit)?,
         Task::Langid => eval::language_id(&dir, args.limit)?,
         Task::Clean => eval::cleaning(&dir, args.limit, args.extractor.into())?,
+        Task::Quantities => eval::quantities(&dir, args.limit)?,
+        Task::Times => eval::times(&dir, args.limit)?,
         Task::Furniture => unreachable!("handled above"),
     };
     report(&rows, &args, &dir.display().to_string())

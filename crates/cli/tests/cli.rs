@@ -82,20 +82,30 @@ fn demo_corpus_gives_contract_json() {
             "lang_confidence",
             "text",
             "sentences",
+            "times",
+            "quantities",
             "diagnostics",
         ] {
             assert!(doc.get(key).is_some(), "{key} missing in {}", doc["id"]);
         }
+        let chars: Vec<char> = text.chars().collect();
+        for layer in ["times", "quantities"] {
+            for item in doc[layer].as_array().unwrap() {
+                let (start, end) = (
+                    item["start"].as_u64().unwrap(),
+                    item["end"].as_u64().unwrap(),
+                );
+                let slice: String = chars[start as usize..end as usize].iter().collect();
+                assert_eq!(
+                    slice,
+                    item["text"].as_str().unwrap(),
+                    "{layer} in {}",
+                    doc["id"]
+                );
+            }
+        }
         // Layers not built yet are absent.
-        for key in [
-            "entities",
-            "times",
-            "quantities",
-            "quotes",
-            "claims",
-            "events",
-            "tokens",
-        ] {
+        for key in ["entities", "quotes", "claims", "events", "tokens"] {
             assert!(doc.get(key).is_none(), "{key} present in {}", doc["id"]);
         }
         assert!(

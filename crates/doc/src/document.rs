@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{LangCode, Layer, TextRange};
+use crate::{LangCode, Layer, Quantity, TextRange, TimeExpr};
 
 /// Where a document came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -112,6 +112,8 @@ pub struct Document {
     lang: Option<LangGuess>,
     sentences: Option<Vec<TextRange>>,
     tokens: Option<Vec<Token>>,
+    times: Option<Vec<TimeExpr>>,
+    quantities: Option<Vec<Quantity>>,
 }
 
 impl Document {
@@ -129,6 +131,8 @@ impl Document {
             lang: None,
             sentences: None,
             tokens: None,
+            times: None,
+            quantities: None,
         }
     }
 
@@ -151,6 +155,8 @@ impl Document {
             Layer::Lang => self.lang.is_some(),
             Layer::Sentences => self.sentences.is_some(),
             Layer::Tokens => self.tokens.is_some(),
+            Layer::Times => self.times.is_some(),
+            Layer::Quantities => self.quantities.is_some(),
         }
     }
 
@@ -172,6 +178,34 @@ impl Document {
     /// The token layer, if computed.
     pub fn tokens(&self) -> Option<&[Token]> {
         self.tokens.as_deref()
+    }
+
+    /// The time layer, if computed.
+    pub fn times(&self) -> Option<&[TimeExpr]> {
+        self.times.as_deref()
+    }
+
+    /// The quantity layer, if computed.
+    pub fn quantities(&self) -> Option<&[Quantity]> {
+        self.quantities.as_deref()
+    }
+
+    /// Sets the time layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_times(&mut self, times: Vec<TimeExpr>) {
+        assert!(self.times.is_none(), "time layer written twice");
+        self.times = Some(times);
+    }
+
+    /// Sets the quantity layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_quantities(&mut self, quantities: Vec<Quantity>) {
+        assert!(self.quantities.is_none(), "quantity layer written twice");
+        self.quantities = Some(quantities);
     }
 
     /// Sets the language layer.
@@ -206,6 +240,8 @@ impl Document {
     pub fn discard_span_layers(&mut self) {
         self.sentences = None;
         self.tokens = None;
+        self.times = None;
+        self.quantities = None;
     }
 
     /// Checks every invariant of the model:
@@ -214,6 +250,9 @@ impl Document {
     /// - no sentence or token starts or ends with white space;
     /// - when both exist, every token lies inside exactly one sentence and every sentence
     ///   starts with a token and ends with one;
+    /// - times and quantities are sorted, do not overlap within their layer, and no quantity
+    ///   overlaps a time (one owner per span);
+    /// - every quantity value is finite, and a range has its upper end;
     /// - a language confidence is within 0..=1.
     pub fn validate(&self) -> Result<(), InvariantViolation> {
         if let Some(sentences) = &self.sentences {
@@ -224,6 +263,13 @@ impl Document {
         }
         if let (Some(sentences), Some(tokens)) = (&self.sentences, &self.tokens) {
             check_tokens_in_sentences(sentences, tokens)?;
+        }
+        if let Some(times) = &self.times {
+            check_layer(&self.text, "time", times.iter().map(|t| t.range))?;
+        }
+        if let Some(quantities) = &self.quantities {
+            check_layer(&self.text, "quantity", quantities.iter().map(|q| q.range))?;
+            check_quantities(quantities, self.times.as_deref().unwrap_or_default())?;
         }
         if let Some(LangGuess {
             confidence: Some(c),
@@ -307,6 +353,28 @@ fn check_tokens_in_sentences(
             "token {:?} is in no sentence",
             t.range
         )));
+    }
+    Ok(())
+}
+
+fn check_quantities(quantities: &[Quantity], times: &[TimeExpr]) -> Result<(), InvariantViolation> {
+    for q in quantities {
+        let fail = |why: &str| Err(InvariantViolation(format!("quantity {:?}: {why}", q.range)));
+        let values = [Some(q.value), q.value_max, q.si.as_ref().map(|s| s.value)];
+        if values.iter().flatten().any(|v| !v.is_finite()) {
+            return fail("value not finite");
+        }
+        if (q.bound == crate::Bound::Range) != q.value_max.is_some() {
+            return fail("a range needs value_max, and only a range has one");
+        }
+        if let Some(counted) = &q.counted
+            && counted.range.is_empty()
+        {
+            return fail("empty counted span");
+        }
+        if times.iter().any(|t| t.range.overlaps(q.range)) {
+            return fail("overlaps a time expression");
+        }
     }
     Ok(())
 }

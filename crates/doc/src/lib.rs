@@ -14,6 +14,7 @@
 mod code_points;
 mod document;
 mod lang;
+mod measure;
 mod raw;
 mod stage;
 mod text_range;
@@ -24,6 +25,7 @@ pub use document::{
     TokenKind,
 };
 pub use lang::LangCode;
+pub use measure::{Bound, Counted, Quantity, QuantityKind, SiValue, TimeExpr, TimeKind};
 pub use raw::{RawArticle, RawBody};
 pub use stage::{Layer, Stage};
 pub use text_range::TextRange;

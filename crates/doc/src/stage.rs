@@ -12,6 +12,10 @@ pub enum Layer {
     Sentences,
     /// Token ranges with their kinds ([`Document::tokens`]).
     Tokens,
+    /// Time expressions ([`Document::times`]).
+    Times,
+    /// Numbers and measures ([`Document::quantities`]).
+    Quantities,
 }
 
 /// A per-document processing step.

@@ -48,6 +48,11 @@ impl TextRange {
     pub fn contains_range(self, other: TextRange) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+
+    /// Whether the two ranges share at least one byte.
+    pub fn overlaps(self, other: TextRange) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 impl fmt::Debug for TextRange {

@@ -7,7 +7,9 @@ mod clean_eval;
 mod furniture_eval;
 pub mod gold;
 mod langid_eval;
+mod quantities_eval;
 mod segment_eval;
+mod times_eval;
 
 use serde::Serialize;
 
@@ -16,7 +18,9 @@ pub use clean_eval::{
 };
 pub use furniture_eval::furniture;
 pub use langid_eval::language_id;
+pub use quantities_eval::quantities;
 pub use segment_eval::segmentation;
+pub use times_eval::times;
 
 /// True positives, false positives, false negatives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

@@ -14,8 +14,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use clean::{CleanOptions, Cleaner};
 use doc::{Diagnostic, Document, Layer, RawArticle, Stage};
 use langid::{DetectLang, LanguageIdentifier};
+use quantities::TagQuantities;
 use rayon::prelude::*;
 use segment::{Segment, Segmenter};
+use times::TagTimes;
 
 /// An ordered list of stages whose requirements are met.
 pub struct Pipeline {
@@ -86,11 +88,14 @@ impl Pipeline {
         PipelineBuilder::default()
     }
 
-    /// The stages built so far: language identification, then segmentation.
+    /// The standard stages: language identification, segmentation, times, then quantities
+    /// (which leave the spans of times alone).
     pub fn standard() -> Pipeline {
         Pipeline::builder()
             .stage(DetectLang::new(LanguageIdentifier::new()))
             .stage(Segment::new(Segmenter::new()))
+            .stage(TagTimes::new())
+            .stage(TagQuantities::new())
             .build()
             .expect("the standard stages are in a valid order")
     }

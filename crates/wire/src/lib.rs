@@ -4,7 +4,9 @@
 //! code-point offsets ([`CodePointIndex`]); a layer that was not computed is left out, a
 //! computed empty layer is `[]`.
 
-use doc::{CodePointIndex, Document, Layer, TextRange, TokenKind};
+use doc::{
+    CodePointIndex, Document, Layer, Quantity, QuantityKind, TextRange, TimeExpr, TokenKind,
+};
 use serde::Serialize;
 
 /// What to include beyond the contract's fields.
@@ -33,6 +35,10 @@ struct Wire<'a> {
     sentences: Option<Vec<Span>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenJson>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    times: Option<Vec<TimeJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quantities: Option<Vec<QuantityJson<'a>>>,
     diagnostics: Vec<DiagnosticJson<'a>>,
 }
 
@@ -67,6 +73,44 @@ struct TokenJson {
     start: usize,
     end: usize,
     kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct TimeJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+    value: &'a str,
+    anchored: bool,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct QuantityJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_max: Option<f64>,
+    bound: &'static str,
+    unit: Option<&'a str>,
+    si: Option<SiJson<'a>>,
+    counted: Option<&'a str>,
+    /// Extension: the normalised form of `counted`, to compare across documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted_lemma: Option<&'a str>,
+    /// Extension: `ordinal` for ranks ("1er", "third"); absent for counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct SiJson<'a> {
+    value: f64,
+    unit: &'a str,
 }
 
 #[derive(Serialize)]
@@ -124,6 +168,12 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
                 })
                 .collect()
         }),
+        times: doc
+            .times()
+            .map(|times| times.iter().map(|t| time_json(doc, &span, t)).collect()),
+        quantities: doc
+            .quantities()
+            .map(|qs| qs.iter().map(|q| quantity_json(doc, &span, q)).collect()),
         diagnostics: doc
             .diagnostics
             .iter()
@@ -135,6 +185,47 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
     };
     debug_assert_eq!(doc.has(Layer::Lang), wire.lang.is_some());
     serde_json::to_string(&wire).expect("serializing plain data cannot fail")
+}
+
+fn time_json<'a>(
+    doc: &'a Document,
+    span: &impl Fn(TextRange) -> Span,
+    t: &'a TimeExpr,
+) -> TimeJson<'a> {
+    let Span { start, end } = span(t.range);
+    TimeJson {
+        start,
+        end,
+        text: doc.slice(t.range),
+        kind: t.kind.as_str(),
+        value: &t.value,
+        anchored: t.anchored,
+        modifier: t.modifier,
+    }
+}
+
+fn quantity_json<'a>(
+    doc: &'a Document,
+    span: &impl Fn(TextRange) -> Span,
+    q: &'a Quantity,
+) -> QuantityJson<'a> {
+    let Span { start, end } = span(q.range);
+    QuantityJson {
+        start,
+        end,
+        text: doc.slice(q.range),
+        value: q.value,
+        value_max: q.value_max,
+        bound: q.bound.as_str(),
+        unit: q.unit.as_deref(),
+        si: q.si.as_ref().map(|si| SiJson {
+            value: si.value,
+            unit: &si.unit,
+        }),
+        counted: q.counted.as_ref().map(|c| doc.slice(c.range)),
+        counted_lemma: q.counted.as_ref().map(|c| c.lemma.as_str()),
+        kind: (q.kind == QuantityKind::Ordinal).then_some("ordinal"),
+    }
 }
 
 fn token_kind(kind: TokenKind) -> &'static str {
