@@ -43,7 +43,7 @@ pub struct AnalyzeArgs {
     max_bytes: usize,
     /// Main-content scoring for web pages: `trafilatura` (best F1) or `fast` (own scoring,
     /// several times faster; see the README's figures).
-    #[arg(long, value_enum, default_value = "trafilatura")]
+    #[arg(long, value_enum, default_value = "auto")]
     extractor: ExtractorArg,
     /// Print documents, bytes, time and throughput to stderr at the end.
     #[arg(long)]
@@ -238,7 +238,9 @@ fn looks_like_iso_date(s: &str) -> bool {
 /// `--extractor`.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum ExtractorArg {
-    /// The `trafilatura` crate.
+    /// Our own scoring, the `trafilatura` crate's where ours is unsure (the default).
+    Auto,
+    /// The `trafilatura` crate on every page.
     Trafilatura,
     /// Our own scoring.
     Fast,
@@ -247,6 +249,7 @@ pub enum ExtractorArg {
 impl From<ExtractorArg> for clean::html::Extractor {
     fn from(arg: ExtractorArg) -> Self {
         match arg {
+            ExtractorArg::Auto => clean::html::Extractor::Auto,
             ExtractorArg::Trafilatura => clean::html::Extractor::Trafilatura,
             ExtractorArg::Fast => clean::html::Extractor::Fast,
         }

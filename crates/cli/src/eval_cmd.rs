@@ -18,7 +18,7 @@ pub struct EvalArgs {
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
     /// Main-content scoring for `eval clean`.
-    #[arg(long, value_enum, default_value = "trafilatura")]
+    #[arg(long, value_enum, default_value = "auto")]
     extractor: crate::analyze::ExtractorArg,
     /// Also write the rows as a JSON report to FILE.
     #[arg(long, value_name = "FILE")]
