@@ -1,11 +1,560 @@
 //! Time expressions: TIMEX3 sets (TempEval-3 measures) and spec files (pass rate).
+//!
+//! Every text goes through the same `Analyzer` users run, with its language declared and its
+//! reference date given as `published`.
+//!
+//! **TIMEX3 sets** (French TimeBank `Data/*.tml`, TempEval-3 `TBAQ-cleaned/{TimeBank,AQUAINT}`):
+//! the text is the content of `<TEXT>` with the markup removed; the anchor is the `<DCT>`
+//! TIMEX3 value. The TempEval-3 measures, with our own code: `extent-strict` (same span) and
+//! `extent-relaxed` (overlapping spans, each gold and prediction used once) P/R/F1;
+//! `value-accuracy` and `type-accuracy` over the relaxed matches (tp = correct, fn = wrong);
+//! `value` P/R/F1 where a true positive is a relaxed match with the gold value. Our kinds map
+//! to TIMEX3 types as date → DATE, time and datetime → TIME, duration → DURATION, set → SET,
+//! range → DATE.
+//!
+//! **Spec files** (Recognizers-Text French `DateTimeModel*.json`, anchor
+//! `Context.ReferenceDateTime`; Duckling English `Time.json`, anchor 2013-02-12): pass rate
+//! per file, as `tp` = passed and `fn` = failed (so R is the rate), out-of-scope cases in a
+//! separate row per reason (`fp` column = 0). **Pass rule**: a case with expected results
+//! passes when every expected result is overlapped by one of our spans whose value agrees:
+//! same TIMEX3 string, or the same calendar point at the expected granularity (a day, a
+//! month, a year, a clock time) read from the expected resolution; a Duckling interval is
+//! compared by its start. A case with no expected result (a negative example) passes when we
+//! tag nothing. Recognizers cases the reference implementation itself does not support
+//! (`NotSupported` lists `dotnet`) are scored in their own `upstream-unsupported` row. Out of
+//! scope, counted apart and never dropped: cases without a reference date (the upstream
+//! runner uses the current clock), time-zone results (not a news-timeline need); Duckling
+//! holidays (named feasts need a feast calendar, not in this layer).
 
 use std::path::Path;
 
-use crate::Row;
+use anyhow::{Context, Result};
+use doc::{Document, LangCode, RawArticle, RawBody, TimeKind};
+use pipeline::Analyzer;
+use serde_json::Value;
+
+use crate::{Counts, Row};
 
 /// Rows for every set found under `dir`.
 pub fn times(dir: &Path, limit: Option<usize>) -> anyhow::Result<Vec<Row>> {
-    let _ = (dir, limit);
-    Ok(Vec::new())
+    let analyzer = crate::as_given_analyzer();
+    let mut rows = Vec::new();
+    let fr = dir.join("timex-events-fr-timebank/Data");
+    if fr.is_dir() {
+        let docs = read_tml_dir(&fr, limit)?;
+        rows.extend(score_timex(
+            &analyzer,
+            "timex-events-fr-timebank",
+            LangCode::FR,
+            &docs,
+        ));
+    }
+    let mut en = Vec::new();
+    for part in ["TimeBank", "AQUAINT"] {
+        let d = dir
+            .join("timex-events-tempeval3-en/TBAQ-cleaned")
+            .join(part);
+        if d.is_dir() {
+            en.extend(read_tml_dir(&d, limit)?);
+        }
+    }
+    if !en.is_empty() {
+        rows.extend(score_timex(
+            &analyzer,
+            "timex-events-tempeval3-en/TBAQ-cleaned",
+            LangCode::EN,
+            &en,
+        ));
+    }
+    let rt = dir.join("recognizers-text-specs/DateTime/French");
+    if rt.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(&rt)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("DateTimeModel") && n.ends_with(".json"))
+            })
+            .collect();
+        files.sort();
+        for f in files {
+            rows.extend(recognizers_file(&analyzer, &f, limit)?);
+        }
+    }
+    let dk = dir.join("duckling-corpus/EN/Time.json");
+    if dk.is_file() {
+        rows.extend(duckling_file(&analyzer, &dk, limit)?);
+    }
+    Ok(rows)
+}
+
+// ------------------------------------------------------------------------- TIMEX3
+
+struct Timex {
+    start: usize,
+    end: usize,
+    kind: String,
+    value: String,
+}
+
+struct TmlDoc {
+    text: String,
+    dct: Option<String>,
+    timexes: Vec<Timex>,
+}
+
+fn read_tml_dir(dir: &Path, limit: Option<usize>) -> Result<Vec<TmlDoc>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .collect();
+    files.sort();
+    if let Some(n) = limit {
+        files.truncate(n);
+    }
+    files
+        .iter()
+        .map(|f| {
+            let raw = std::fs::read_to_string(f).with_context(|| f.display().to_string())?;
+            parse_tml(&raw).with_context(|| format!("{}: not TimeML", f.display()))
+        })
+        .collect()
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let end = tag[at..].find('"')? + at;
+    Some(decode_entities(&tag[at..end]))
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of `<TEXT>` without markup, the DCT, and the TIMEX3 spans (byte offsets).
+fn parse_tml(raw: &str) -> Option<TmlDoc> {
+    let dct = raw
+        .find("<DCT>")
+        .and_then(|s| raw[s..].find("<TIMEX3").map(|t| s + t))
+        .and_then(|t| raw[t..].find('>').map(|e| &raw[t..t + e]))
+        .and_then(|tag| attr(tag, "value"));
+    let body_start = raw.find("<TEXT>")? + "<TEXT>".len();
+    let body_end = raw.find("</TEXT>")?;
+    let body = raw.get(body_start..body_end)?;
+    let mut text = String::new();
+    let mut timexes = Vec::new();
+    let mut open: Option<(usize, String, String)> = None;
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&decode_entities(&rest[..lt]));
+        let gt = rest[lt..].find('>')? + lt;
+        let tag = &rest[lt..=gt];
+        if tag.starts_with("<TIMEX3") && !tag.ends_with("/>") {
+            open = Some((
+                text.len(),
+                attr(tag, "type").unwrap_or_default(),
+                attr(tag, "value").unwrap_or_default(),
+            ));
+        } else if tag.starts_with("</TIMEX3")
+            && let Some((start, kind, value)) = open.take()
+        {
+            // Gold extents without their surrounding white space.
+            let slice = &text[start..];
+            let lead = slice.len() - slice.trim_start().len();
+            let trimmed_end = text.trim_end().len();
+            if trimmed_end > start + lead {
+                timexes.push(Timex {
+                    start: start + lead,
+                    end: trimmed_end,
+                    kind,
+                    value,
+                });
+            }
+        }
+        rest = &rest[gt + 1..];
+    }
+    text.push_str(&decode_entities(rest));
+    Some(TmlDoc { text, dct, timexes })
+}
+
+fn analyze(analyzer: &Analyzer, text: &str, lang: LangCode, published: Option<String>) -> Document {
+    let raw = RawArticle {
+        lang: Some(lang),
+        published,
+        ..RawArticle::new("gold", RawBody::Text(text.to_owned()))
+    };
+    analyzer.analyze(raw)
+}
+
+fn timex_type(kind: TimeKind) -> &'static str {
+    match kind {
+        TimeKind::Date | TimeKind::Range => "DATE",
+        TimeKind::Time | TimeKind::DateTime => "TIME",
+        TimeKind::Duration => "DURATION",
+        TimeKind::Set => "SET",
+    }
+}
+
+fn score_timex(analyzer: &Analyzer, set: &str, lang: LangCode, docs: &[TmlDoc]) -> Vec<Row> {
+    let (mut strict, mut relaxed, mut value, mut value_acc, mut type_acc) = (
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+        Counts::default(),
+    );
+    let debug = std::env::var_os("VEILLE_EVAL_DEBUG").is_some();
+    for d in docs {
+        let doc = analyze(analyzer, &d.text, lang, d.dct.clone());
+        if debug {
+            for g in &d.timexes {
+                let hit = doc
+                    .times()
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|t| t.range.start() < g.end && g.start < t.range.end());
+                let (ours, v) = hit.map_or(("-", "-"), |t| (doc.slice(t.range), t.value.as_str()));
+                if v != g.value {
+                    eprintln!(
+                        "MISS\t{:?}\t{}\t{}\t{}\t{}",
+                        d.dct,
+                        &d.text[g.start..g.end],
+                        g.value,
+                        ours,
+                        v
+                    );
+                }
+            }
+            for t in doc.times().unwrap_or_default() {
+                if !d
+                    .timexes
+                    .iter()
+                    .any(|g| t.range.start() < g.end && g.start < t.range.end())
+                {
+                    eprintln!("EXTRA\t{:?}\t{}\t{}", d.dct, doc.slice(t.range), t.value);
+                }
+            }
+        }
+        let predicted: Vec<(usize, usize, &str, &str)> = doc
+            .times()
+            .unwrap_or_default()
+            .iter()
+            .map(|t| {
+                (
+                    t.range.start(),
+                    t.range.end(),
+                    timex_type(t.kind),
+                    t.value.as_str(),
+                )
+            })
+            .collect();
+        let exact: Vec<(usize, usize)> = {
+            let mut v: Vec<_> = predicted.iter().map(|p| (p.0, p.1)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let gold_exact: Vec<(usize, usize)> = {
+            let mut v: Vec<_> = d.timexes.iter().map(|g| (g.start, g.end)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        strict += Counts::of_sorted(&exact, &gold_exact);
+        // Relaxed: each gold takes the first unused overlapping prediction.
+        let mut used = vec![false; predicted.len()];
+        let mut matched = 0;
+        let mut right_value = 0;
+        for g in &d.timexes {
+            let hit = predicted
+                .iter()
+                .enumerate()
+                .find(|(k, p)| !used[*k] && p.0 < g.end && g.start < p.1);
+            if let Some((k, p)) = hit {
+                used[k] = true;
+                matched += 1;
+                let ok_value = p.3 == g.value;
+                if ok_value {
+                    right_value += 1;
+                }
+                value_acc += Counts {
+                    tp: usize::from(ok_value),
+                    fp: 0,
+                    fn_: usize::from(!ok_value),
+                };
+                let ok_type = p.2 == g.kind;
+                type_acc += Counts {
+                    tp: usize::from(ok_type),
+                    fp: 0,
+                    fn_: usize::from(!ok_type),
+                };
+            }
+        }
+        relaxed += Counts {
+            tp: matched,
+            fp: predicted.len() - matched,
+            fn_: d.timexes.len() - matched,
+        };
+        value += Counts {
+            tp: right_value,
+            fp: predicted.len() - right_value,
+            fn_: d.timexes.len() - right_value,
+        };
+    }
+    let lang = lang.to_string();
+    let n = docs.len();
+    vec![
+        Row::new("times", set, &lang, "extent-strict", "all", n, strict),
+        Row::new("times", set, &lang, "extent-relaxed", "all", n, relaxed),
+        Row::new("times", set, &lang, "value-accuracy", "all", n, value_acc),
+        Row::new("times", set, &lang, "type-accuracy", "all", n, type_acc),
+        Row::new("times", set, &lang, "value", "all", n, value),
+    ]
+}
+
+// ------------------------------------------------------------------------- spec files
+
+/// Calendar points an expected resolution may be written as, for comparison with ours.
+fn forms_of_datetime(s: &str, grain: &str) -> Vec<String> {
+    // "2016-11-07 00:00:00", "2016-11-07T00:00:00", "2016-11-07", "08:30:00"
+    let s = s.replace(' ', "T");
+    let mut out = Vec::new();
+    if s.len() >= 10 && s.as_bytes().get(4) == Some(&b'-') {
+        let day = &s[..10];
+        match grain {
+            "year" => out.push(s[..4].to_owned()),
+            "month" | "quarter" => out.push(s[..7].to_owned()),
+            "week" => {
+                if let Some(d) = times::Date::parse_iso_prefix(day) {
+                    let (y, w) = d.iso_week();
+                    out.push(format!("{y:04}-W{w:02}"));
+                }
+            }
+            "day" => out.push(day.to_owned()),
+            _ => {
+                if s.len() >= 16 {
+                    out.push(s[..16].to_owned());
+                }
+                out.push(day.to_owned());
+            }
+        }
+    } else if s.len() >= 5 && s.as_bytes().get(2) == Some(&b':') {
+        out.push(format!("T{}", &s[..5]));
+    }
+    out
+}
+
+/// Whether our value `ours` agrees with one of `forms`.
+fn agrees(ours: &str, forms: &[String]) -> bool {
+    let first = ours.split('/').next().unwrap_or(ours);
+    forms.iter().any(|f| {
+        !f.is_empty()
+            && (ours == f
+                || first == f
+                || (f.starts_with('T') && first.ends_with(f.as_str()))
+                || (f.len() == 16 && first.starts_with(f.as_str())))
+    })
+}
+
+fn char_to_byte(text: &str, ch: usize) -> usize {
+    text.char_indices().nth(ch).map_or(text.len(), |(b, _)| b)
+}
+
+#[derive(Default)]
+struct Tally {
+    pass: usize,
+    fail: usize,
+    out: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn rows(&self, set: &str, lang: &str, items: usize) -> Vec<Row> {
+        let mut rows = vec![Row::new(
+            "times",
+            set,
+            lang,
+            "pass-rate",
+            "in-scope",
+            items,
+            Counts {
+                tp: self.pass,
+                fp: 0,
+                fn_: self.fail,
+            },
+        )];
+        for (reason, n) in &self.out {
+            rows.push(Row::new(
+                "times",
+                set,
+                lang,
+                "out-of-scope",
+                reason,
+                *n,
+                Counts::default(),
+            ));
+        }
+        rows
+    }
+}
+
+fn case_passes(doc: &Document, text: &str, expected: &[(usize, usize, Vec<String>)]) -> bool {
+    let ours = doc.times().unwrap_or_default();
+    if expected.is_empty() {
+        return ours.is_empty();
+    }
+    expected.iter().all(|(s, e, forms)| {
+        let (s, e) = (char_to_byte(text, *s), char_to_byte(text, *e));
+        ours.iter()
+            .any(|t| t.range.start() < e.max(s + 1) && s < t.range.end() && agrees(&t.value, forms))
+    })
+}
+
+fn recognizers_file(analyzer: &Analyzer, path: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
+    let raw = std::fs::read_to_string(path)?;
+    let cases: Vec<Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}'))
+        .with_context(|| path.display().to_string())?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+    let mut tally = Tally::default();
+    let mut unsupported = Tally::default();
+    let mut n = 0;
+    for case in cases.iter().take(limit.unwrap_or(usize::MAX)) {
+        n += 1;
+        let input = case["Input"].as_str().unwrap_or_default();
+        let not_supported = case["NotSupported"].as_str().unwrap_or_default();
+        let reference = case["Context"]["ReferenceDateTime"].as_str();
+        let results = case["Results"].as_array().cloned().unwrap_or_default();
+        if reference.is_none() && !results.is_empty() {
+            *tally.out.entry("no-reference-date").or_default() += 1;
+            continue;
+        }
+        if results.iter().any(|r| {
+            r["TypeName"]
+                .as_str()
+                .is_some_and(|t| t.contains("timezone"))
+        }) {
+            *tally.out.entry("time-zone").or_default() += 1;
+            continue;
+        }
+        let mut expected = Vec::new();
+        for r in &results {
+            let start = r["Start"].as_u64().unwrap_or(0) as usize;
+            let end = r["End"].as_u64().unwrap_or(0) as usize + 1;
+            let mut forms = Vec::new();
+            for v in r["Resolution"]["values"].as_array().into_iter().flatten() {
+                if let Some(t) = v["timex"].as_str() {
+                    forms.push(t.to_owned());
+                }
+                let kind = v["type"].as_str().unwrap_or_default();
+                let grain = match kind {
+                    "date" | "daterange" => "day",
+                    "time" | "timerange" | "datetime" | "datetimerange" => "minute",
+                    _ => "",
+                };
+                for key in ["value", "start"] {
+                    if let Some(x) = v[key].as_str() {
+                        forms.extend(forms_of_datetime(x, grain));
+                    }
+                }
+            }
+            expected.push((start, end, forms));
+        }
+        let doc = analyze(analyzer, input, LangCode::FR, reference.map(str::to_owned));
+        let passed = case_passes(&doc, input, &expected);
+        let t = if not_supported.contains("dotnet") {
+            &mut unsupported
+        } else {
+            &mut tally
+        };
+        if passed {
+            t.pass += 1;
+        } else {
+            t.fail += 1;
+        }
+    }
+    let set = format!("recognizers-text/French/{name}");
+    let mut rows = tally.rows(&set, "fr", n);
+    rows.push(Row::new(
+        "times",
+        &set,
+        "fr",
+        "pass-rate",
+        "upstream-unsupported",
+        unsupported.pass + unsupported.fail,
+        Counts {
+            tp: unsupported.pass,
+            fp: 0,
+            fn_: unsupported.fail,
+        },
+    ));
+    Ok(rows)
+}
+
+fn duckling_file(analyzer: &Analyzer, path: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
+    let raw = std::fs::read_to_string(path)?;
+    let data: Value = serde_json::from_str(&raw).with_context(|| path.display().to_string())?;
+    let anchor = "2013-02-12T04:30:00-02:00".to_owned();
+    let mut tally = Tally::default();
+    let mut n = 0;
+    let examples = data["examples"].as_array().cloned().unwrap_or_default();
+    for ex in examples.iter().take(limit.unwrap_or(usize::MAX)) {
+        let exp = &ex["expected"];
+        for text in ex["texts"].as_array().into_iter().flatten() {
+            let Some(text) = text.as_str() else { continue };
+            n += 1;
+            if !exp["holiday"].is_null()
+                || ex["expected_raw"]
+                    .as_str()
+                    .is_some_and(|r| r.starts_with("datetimeHoliday"))
+            {
+                *tally.out.entry("holiday").or_default() += 1;
+                continue;
+            }
+            let grain = exp["grain"].as_str().unwrap_or("day");
+            let forms = match exp["kind"].as_str() {
+                Some("datetime") => forms_of_datetime(exp["value"].as_str().unwrap_or(""), grain),
+                Some("interval") | Some("open_interval") => {
+                    let mut f = forms_of_datetime(exp["start"].as_str().unwrap_or(""), grain);
+                    f.extend(forms_of_datetime(exp["from"].as_str().unwrap_or(""), grain));
+                    f
+                }
+                _ => {
+                    *tally.out.entry("unparsed-expectation").or_default() += 1;
+                    continue;
+                }
+            };
+            let expected = vec![(0, text.chars().count(), forms)];
+            let doc = analyze(analyzer, text, LangCode::EN, Some(anchor.clone()));
+            if case_passes(&doc, text, &expected) {
+                tally.pass += 1;
+            } else {
+                tally.fail += 1;
+            }
+        }
+    }
+    let negatives = data["negative_examples"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut neg = Tally::default();
+    for text in negatives.iter().take(limit.unwrap_or(usize::MAX)) {
+        let Some(text) = text.as_str() else { continue };
+        let doc = analyze(analyzer, text, LangCode::EN, Some(anchor.clone()));
+        if case_passes(&doc, text, &[]) {
+            neg.pass += 1;
+        } else {
+            neg.fail += 1;
+        }
+    }
+    let mut rows = tally.rows("duckling-corpus/EN/Time.json", "en", n);
+    rows.extend(neg.rows(
+        "duckling-corpus/EN/Time.json (negatives)",
+        "en",
+        negatives.len(),
+    ));
+    Ok(rows)
 }

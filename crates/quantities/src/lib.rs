@@ -1,15 +1,211 @@
 //! Numbers and measures (`Layer::Quantities`) in French, English and Russian.
+//!
+//! **What.** [`Extractor::extract`] is a pure function of a text, its language and the byte
+//! ranges another layer owns (the times layer): it returns [`Quantity`]s sorted, without
+//! overlaps, none overlapping an owned range, every value finite. [`TagQuantities`] is the
+//! pipeline stage around it.
+//!
+//! **How.** One scan of the text ([`scan`](crate::scan)) yields words, symbols and numbers in
+//! digits with their grouping resolved (space, U+00A0, U+202F, apostrophes, comma, point; the
+//! decimal mark by language: comma in French and Russian, point in English, and the other mark
+//! decimal too when not followed by exactly three digits). Texts with no digit and no number
+//! word produce nothing after that single scan. A parser then reads each number (digits,
+//! words with scale words, fractions, ordinals, vague amounts), the bound cue before or after
+//! it, a currency before it, a unit after it, a range ("entre 3 et 5", "от 3 до 5", "3–5"),
+//! and the head noun it counts. All vocabulary is in `data/*.txt`, read with `include_str!`
+//! and compiled once into hash tables keyed by token ([`Extractor::new`]).
+//!
+//! **Decisions.**
+//! - Reference units (`si`): length `km`, area `km2`, mass `kg`, volume `l`, speed `km/h`,
+//!   temperature `C` (a bare "degrés"/"°" is taken as Celsius), duration `s` (month = 30 days,
+//!   year = 365 days), percentages `percent` (per mille = 0.1 percent). Currencies keep their
+//!   code (`si` = value, same code), no exchange rate; "$" is `USD`, "cent(s)" is `cent` with
+//!   `si` in `USD`.
+//! - Vague plurals ("des milliers", "thousands", "сотни", "dozens") are `at_least` their unit
+//!   (1 000, 100, 12); "des dizaines de milliers" is at least 10 000. Collectives ("une
+//!   douzaine", "une centaine", "une vingtaine") are `about` their value.
+//! - The indefinite article ("un", "une", "a", "an") is a number only with a unit, a bound
+//!   cue or in a range or a larger number ("un million", "un tiers", "plus d'un"); "one"
+//!   after a determiner ("the one") is not a number. Russian "один" is always a number.
+//! - Ordinals ("la première fois", "3e", "21-й") are kept, as [`QuantityKind::Ordinal`].
+//! - Not quantities: four-digit years 1000–2199 without unit or cue ("en 2022"), day numbers
+//!   next to a month, digits chained by `.`, `/`, `-`, `:` into three parts or more (dates,
+//!   IPs, versions, phone numbers), clock times ("15h30", "à 10 heures"), numbers after a
+//!   reference word ("l'article 4", "page 3", "n° 5", "version 2") or before a street word.
+//! - Durations ("six mois", "48 heures") are recognised; in the pipeline the times layer owns
+//!   them and the stage drops every candidate overlapping a time span.
+//! - "milles" after a number is miles (the contract's "4 750 milles"), unless more number
+//!   words follow ("deux cent milles douze").
 
-use doc::{Document, Layer, Stage};
+mod extract;
+mod lexicon;
+mod scan;
+
+use std::sync::OnceLock;
+
+use doc::{Document, LangCode, Layer, Quantity, Stage, TextRange};
+
+use lexicon::{Lang, Lexicon};
+
+/// The compiled vocabulary; build once and share.
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Extractor")
+    }
+}
+
+impl Extractor {
+    /// Parses the vocabulary files.
+    pub fn new() -> Extractor {
+        Extractor {
+            lex: Lexicon::load(),
+        }
+    }
+
+    /// The quantities of `text`, skipping anything that overlaps `owned` (byte ranges held by
+    /// another layer). `lang` `None` guesses by script: Cyrillic → Russian, else French and
+    /// English vocabulary together.
+    pub fn extract(
+        &self,
+        text: &str,
+        lang: Option<LangCode>,
+        owned: &[TextRange],
+    ) -> Vec<Quantity> {
+        let lang = match lang.as_ref().map(LangCode::as_str) {
+            Some("fr") => Some(Lang::Fr),
+            Some("en") => Some(Lang::En),
+            Some("ru") | Some("uk") | Some("be") | Some("bg") | Some("kk") => Some(Lang::Ru),
+            _ => {
+                if text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+                    Some(Lang::Ru)
+                } else {
+                    None
+                }
+            }
+        };
+        let mut toks = Vec::new();
+        scan::scan(text, lang, &mut toks);
+        let mut lower = String::with_capacity(text.len());
+        scan::fold_into(text, &mut lower);
+        if lower.len() != text.len() {
+            return Vec::new();
+        }
+        let cx = extract::Ctx {
+            text,
+            lower: &lower,
+            toks: &toks,
+            lang,
+            lex: &self.lex,
+        };
+        extract::run(&cx, owned)
+    }
+}
+
+/// `value` in `unit` converted to the reference unit of its dimension: `(value, code)`.
+/// Currencies keep their code. `None` for an unknown unit.
+pub fn to_reference(unit: &str, value: f64) -> Option<(f64, &'static str)> {
+    reference(unit, value)
+}
+
+fn shared() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(Extractor::new)
+}
+
+pub(crate) fn reference(unit: &str, value: f64) -> Option<(f64, &'static str)> {
+    let def = shared().lex.units.iter().find(|u| u.code == unit)?;
+    let v = match (def.dimension, def.code) {
+        ("temperature", "F") => (value - 32.0) * 5.0 / 9.0,
+        ("temperature", "K") => value - 273.15,
+        _ => value * def.factor,
+    };
+    let code: &'static str = match def.dimension {
+        "length" => "km",
+        "area" => "km2",
+        "mass" => "kg",
+        "volume" => "l",
+        "speed" => "km/h",
+        "temperature" => "C",
+        "duration" => "s",
+        "percent" => "percent",
+        "money" if def.code == "cent" => "USD",
+        _ => def.code,
+    };
+    v.is_finite().then_some((v, code))
+}
+
+/// A form to compare counted nouns across texts: lower case, plural and Russian case endings
+/// stripped roughly ("soldats" → "soldat", "солдатов" → "солдат").
+pub fn lemma(word: &str, lang: Option<LangCode>) -> String {
+    let lang = match lang.as_ref().map(LangCode::as_str) {
+        Some("fr") => Some(Lang::Fr),
+        Some("en") => Some(Lang::En),
+        Some("ru") => Some(Lang::Ru),
+        _ => None,
+    };
+    lemma_of(&scan::fold(word), lang)
+}
+
+pub(crate) fn lemma_of(w: &str, lang: Option<Lang>) -> String {
+    let n = w.chars().count();
+    let cyrillic = w.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    if lang == Some(Lang::Ru) || cyrillic {
+        const ENDINGS: [&str; 22] = [
+            "ами", "ями", "ов", "ев", "ей", "ах", "ях", "ам", "ям", "ом", "ем", "ой", "ый", "ий",
+            "ые", "ие", "ы", "и", "а", "я", "у", "е",
+        ];
+        for e in ENDINGS {
+            if let Some(stem) = w.strip_suffix(e)
+                && stem.chars().count() >= 3
+            {
+                return stem.trim_end_matches('ь').to_owned();
+            }
+        }
+        return w.trim_end_matches('ь').to_owned();
+    }
+    if n > 3 {
+        if lang != Some(Lang::Fr) && w.ends_with("ies") {
+            return format!("{}y", &w[..w.len() - 3]);
+        }
+        if let Some(stem) = w.strip_suffix("aux") {
+            return format!("{stem}al");
+        }
+        if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x'))
+            && !stem.ends_with('s')
+        {
+            return stem.to_owned();
+        }
+    }
+    w.to_owned()
+}
 
 /// The stage: tags quantities, leaving alone the spans the times layer owns.
-#[derive(Default)]
-pub struct TagQuantities;
+pub struct TagQuantities {
+    extractor: &'static Extractor,
+}
+
+impl Default for TagQuantities {
+    fn default() -> Self {
+        TagQuantities::new()
+    }
+}
 
 impl TagQuantities {
     /// The stage with its tables built.
     pub fn new() -> TagQuantities {
-        TagQuantities
+        TagQuantities {
+            extractor: shared(),
+        }
     }
 }
 
@@ -24,6 +220,13 @@ impl Stage for TagQuantities {
         &[Layer::Quantities]
     }
     fn run(&self, doc: &mut Document) {
-        doc.put_quantities(Vec::new());
+        let owned: Vec<TextRange> = doc
+            .times()
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.range)
+            .collect();
+        let quantities = self.extractor.extract(doc.text(), doc.lang_code(), &owned);
+        doc.put_quantities(quantities);
     }
 }

@@ -1,16 +1,191 @@
-//! Time expressions (`Layer::Times`): dates, times, durations, sets and ranges in French,
-//! English and Russian, resolved against the publication date.
+//! Time expressions (`Layer::Times`): dates, clock times, durations, sets and ranges in
+//! French, English and Russian, resolved against the publication date.
+//!
+//! # What
+//!
+//! [`tag`] is a pure function: text, language and an optional anchor day → sorted,
+//! non-overlapping [`TimeExpr`]s with a TIMEX3-style value (`2024-04-23`, `2024-W18`,
+//! `2024-05-09TEV`, `196X`, `P6M`, `XXXX-WXX-1`, `2024-01-02/2024-01-05`, `PAST_REF`) and a
+//! TIMEX3 `mod` where the text gives one ("fin mars" → `2013-03`, `END`). [`TagTimes`] is the
+//! stage: it reads `Document::published` as the anchor, and a publication date it cannot read
+//! (or one after the day given to [`TagTimes::with_today`]) becomes a diagnostic and no anchor.
+//!
+//! # Key decisions
+//!
+//! - **Hand-written rules over our own tokens**, not a grammar engine or a model: one pass,
+//!   tried only at tokens that are digits or start a vocabulary phrase (a hash lookup), the
+//!   longest match wins. Text with no digit and no time word costs one tokenisation.
+//! - **Vocabulary is data** (`data/{fr,en,ru}.txt`: month and weekday names with the Russian
+//!   case forms, units, number words, cue words), compiled once per language.
+//! - **Anchoring**: relative expressions use the publication date; "dernier/last/прошлый"
+//!   and "prochain/next/следующий" choose the direction, else a future-tense cue in the
+//!   sentence, else the past (news reports the past): a bare weekday is the most recent one
+//!   not after the publication date. Anaphors ("le lendemain", "the next day", "накануне")
+//!   and clock times follow the last day the text fixed. Without an anchor, what is known is
+//!   kept (`XXXX-04-23`, `XXXX-WXX-2`) with `anchored: false`; vague references (`PAST_REF`,
+//!   `PRESENT_REF`, `FUTURE_REF`) are never turned into dates.
+//! - **One owner per span**: this layer owns dates, years, clock times and durations of
+//!   time; a number followed by a counted noun ("2000 soldats", "7500 kilomètres") or a
+//!   percentage is never a year, and is left to the quantities layer.
+//! - **Bad input** ("le 31 février", "99/99/9999", year 0 or 99999) yields no span at all,
+//!   rather than a part of it read as another date; the calendar ([`Date`]) refuses years
+//!   outside 1..=9999 and never wraps.
+//! - **Own calendar arithmetic** (`calendar`, ~100 lines): days from civil, weekday, ISO
+//!   week, month lengths; no date crate, as nothing here needs time zones.
 
-use doc::{Document, Layer, Stage};
+mod calendar;
+mod lexicon;
+mod tagger;
+
+pub use calendar::Date;
+
+use doc::{Diagnostic, Document, LangCode, Layer, Stage, TimeExpr};
+use lexicon::Lang;
+
+/// Tags the time expressions of `text`. `lang` chooses the vocabulary (French, English,
+/// Russian; `None` tries the three; any other language gives nothing); relative expressions
+/// are resolved against `anchor`. The result is sorted, non-overlapping, each span non-empty,
+/// on char boundaries and without surrounding white space.
+pub fn tag(text: &str, lang: Option<LangCode>, anchor: Option<Date>) -> Vec<TimeExpr> {
+    let langs: &[Lang] = match lang {
+        Some(LangCode::FR) => &[Lang::Fr],
+        Some(LangCode::EN) => &[Lang::En],
+        Some(LangCode::RU) => &[Lang::Ru],
+        Some(_) => &[],
+        None => &[Lang::Fr, Lang::En, Lang::Ru],
+    };
+    let mut all: Vec<TimeExpr> = langs
+        .iter()
+        .flat_map(|&l| tagger::tag_lang(text, l, anchor))
+        .collect();
+    if langs.len() > 1 {
+        all.sort_by(|a, b| {
+            a.range
+                .start()
+                .cmp(&b.range.start())
+                .then(b.range.end().cmp(&a.range.end()))
+        });
+    }
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(all.len());
+    for t in all {
+        let ok = t.range.start() < t.range.end()
+            && out.last().is_none_or(|p| p.range.end() <= t.range.start());
+        if ok {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Reads a publication date: `YYYY-MM-DD`, optionally followed by a time (`T` or a space) and
+/// a zone (`Z`, `±HH:MM`, `±HHMM`, `±HH`). Returns the day, or why it cannot be used.
+pub fn parse_published(published: &str) -> Result<Date, String> {
+    let s = published.trim();
+    let Some(date) = Date::parse_iso_prefix(s) else {
+        return Err(format!(
+            "publication date {published:?} is not an ISO 8601 date (YYYY-MM-DD) within years 1..9999"
+        ));
+    };
+    let rest = &s[10..];
+    if rest.is_empty() {
+        return Ok(date);
+    }
+    let Some(time) = rest.strip_prefix(['T', 't', ' ']) else {
+        return Err(format!(
+            "publication date {published:?}: unexpected text after the date"
+        ));
+    };
+    let clock_len = time
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.' || c == ','))
+        .unwrap_or(time.len());
+    let (clock, zone) = time.split_at(clock_len);
+    let parts: Vec<&str> = clock.split(':').collect();
+    let valid_clock = (2..=3).contains(&parts.len())
+        && parts[0].len() == 2
+        && parts[0].parse::<u32>().is_ok_and(|h| h <= 24)
+        && parts[1].len() == 2
+        && parts[1].parse::<u32>().is_ok_and(|m| m <= 59);
+    if !valid_clock {
+        return Err(format!(
+            "publication date {published:?}: invalid time of day"
+        ));
+    }
+    let zone = zone.trim();
+    let known_zone = zone.is_empty()
+        || zone.eq_ignore_ascii_case("z")
+        || zone.eq_ignore_ascii_case("utc")
+        || zone.eq_ignore_ascii_case("gmt")
+        || {
+            let b = zone.as_bytes();
+            matches!(b.first(), Some(b'+' | b'-'))
+                && zone[1..].bytes().all(|c| c.is_ascii_digit() || c == b':')
+                && matches!(zone.len(), 3 | 5 | 6)
+                && zone[1..3].parse::<u32>().is_ok_and(|h| h <= 14)
+        };
+    if !known_zone {
+        return Err(format!(
+            "publication date {published:?}: unknown time zone {zone:?}; the day is kept as written"
+        ));
+    }
+    Ok(date)
+}
 
 /// The stage: tags time expressions and resolves them against `Document::published`.
 #[derive(Default)]
-pub struct TagTimes;
+pub struct TagTimes {
+    today: Option<Date>,
+}
 
 impl TagTimes {
-    /// The stage with its tables built.
+    /// The stage with its tables built. Publication dates are checked for form only.
     pub fn new() -> TagTimes {
-        TagTimes
+        for l in [Lang::Fr, Lang::En, Lang::Ru] {
+            lexicon::lexicon(l);
+        }
+        TagTimes { today: None }
+    }
+
+    /// The stage, refusing publication dates after `today` (given by the caller, so the stage
+    /// stays deterministic and reads no clock).
+    pub fn with_today(today: Date) -> TagTimes {
+        let mut stage = TagTimes::new();
+        stage.today = Some(today);
+        stage
+    }
+
+    /// The anchor of `doc` and the diagnostic explaining why there is none, if any.
+    fn anchor(&self, published: Option<&str>) -> (Option<Date>, Option<String>) {
+        let Some(p) = published else {
+            return (None, None);
+        };
+        match parse_published(p) {
+            Ok(d) => {
+                if let Some(today) = self.today
+                    && d.days() > today.days() + 1
+                {
+                    return (
+                        None,
+                        Some(format!(
+                            "publication date {p:?} is in the future (after {}); relative dates left unresolved",
+                            today.ymd()
+                        )),
+                    );
+                }
+                if !(1800..=2200).contains(&d.year) {
+                    return (
+                        None,
+                        Some(format!(
+                            "publication date {p:?} is implausible for a news text; relative dates left unresolved"
+                        )),
+                    );
+                }
+                (Some(d), None)
+            }
+            Err(why) if why.contains("unknown time zone") => {
+                (Date::parse_iso_prefix(p.trim()), Some(why))
+            }
+            Err(why) => (None, Some(format!("{why}; relative dates left unresolved"))),
+        }
     }
 }
 
@@ -25,6 +200,11 @@ impl Stage for TagTimes {
         &[Layer::Times]
     }
     fn run(&self, doc: &mut Document) {
-        doc.put_times(Vec::new());
+        let (anchor, diagnostic) = self.anchor(doc.published.as_deref());
+        if let Some(message) = diagnostic {
+            doc.diagnostics.push(Diagnostic::new("times.v1", message));
+        }
+        let times = tag(doc.text(), doc.lang_code(), anchor);
+        doc.put_times(times);
     }
 }

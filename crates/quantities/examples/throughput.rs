@@ -1,0 +1,38 @@
+//! Throughput of the extractor alone: `cargo run --release -p quantities --example throughput
+//! -- FILE` where FILE holds `lang<TAB>text` records separated by U+001E.
+
+use std::time::Instant;
+
+use doc::LangCode;
+use quantities::Extractor;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: throughput FILE");
+        return;
+    };
+    let data = std::fs::read_to_string(path).unwrap_or_default();
+    let docs: Vec<(Option<LangCode>, &str)> = data
+        .split('\u{1e}')
+        .filter_map(|r| r.split_once('\t'))
+        .map(|(l, t)| (LangCode::parse(l), t))
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
+    let extractor = Extractor::new();
+    let mut found = 0;
+    let rounds = 5;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for (lang, text) in &docs {
+            found += extractor.extract(text, *lang, &[]).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} docs, {:.1} MB, {} quantities per round, {:.1} MB/s",
+        docs.len(),
+        bytes as f64 / 1e6,
+        found / rounds,
+        (bytes * rounds) as f64 / 1e6 / secs
+    );
+}

@@ -1,0 +1,1363 @@
+//! From tokens to quantities: numbers in digits and words, then bounds, units, ranges and
+//! what is counted around them.
+
+use doc::{Bound, Counted, Quantity, QuantityKind, SiValue, TextRange};
+
+use crate::lexicon::{Class, Cue, Lang, Lexicon, PTok, WordInfo};
+use crate::scan::{Kind, Tok};
+
+/// A number expression over tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    start: usize,
+    end: usize,
+    value: f64,
+    ordinal: bool,
+    /// Only the indefinite article ("un", "a"): a number only when it counts something.
+    article: bool,
+    /// Written in words only.
+    words: bool,
+    /// Ends with a scale or vague word ("millions", "milliers"): "de"/"of" may follow.
+    scaled: bool,
+    bound: Bound,
+    /// A plain integer of four digits in 1000..=2199 with no grouping: a year unless a unit
+    /// or a cue says otherwise.
+    year_like: bool,
+}
+
+/// A quantity under construction (token indices).
+#[derive(Clone, Debug)]
+struct Cand {
+    start: usize,
+    end: usize,
+    num: Num,
+    value_max: Option<f64>,
+    bound: Bound,
+    unit: Option<usize>,
+    counted: Option<(usize, usize)>,
+    cued: bool,
+}
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub toks: &'a [Tok],
+    pub lang: Option<Lang>,
+    pub lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    fn raw(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+    fn low(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.lower[t.start..t.end]
+    }
+    fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Kind::Word
+    }
+    fn is_sym(&self, i: usize, set: &[&str]) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Kind::Sym && set.contains(&self.raw(i))
+    }
+    fn is_apos(&self, i: usize) -> bool {
+        self.is_sym(i, &["'", "’", "ʼ", "‘"])
+    }
+    /// Token `i` continues the line (white space without a line break before it).
+    fn near(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].gap < 2
+    }
+    fn word_info(&self, i: usize) -> Option<WordInfo> {
+        if !self.is_word(i) {
+            return None;
+        }
+        self.lex.word(self.lang, self.low(i))
+    }
+    fn low_is(&self, i: usize, set: &[&str]) -> bool {
+        self.is_word(i) && set.contains(&self.low(i))
+    }
+
+    /// Matches a phrase forward from token `i`; returns the end (exclusive).
+    fn match_fwd(&self, i: usize, phrase: &[PTok]) -> Option<usize> {
+        let mut j = i;
+        for (k, p) in phrase.iter().enumerate() {
+            if j >= self.toks.len() || (k > 0 && !self.near(j)) {
+                return None;
+            }
+            if !self.tok_eq(j, p) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// Matches a phrase ending just before token `end`; returns its first token.
+    fn match_back(&self, end: usize, floor: usize, phrase: &[PTok]) -> Option<usize> {
+        if end < floor + phrase.len() {
+            return None;
+        }
+        let start = end - phrase.len();
+        for (k, p) in phrase.iter().enumerate() {
+            let j = start + k;
+            if (k > 0 && !self.near(j)) || !self.tok_eq(j, p) {
+                return None;
+            }
+        }
+        Some(start)
+    }
+
+    fn tok_eq(&self, j: usize, p: &PTok) -> bool {
+        if p.text == "'" {
+            return self.is_apos(j);
+        }
+        if p.case_sensitive {
+            self.raw(j) == p.text
+        } else {
+            self.low(j) == p.text
+        }
+    }
+
+    fn key(&self, j: usize) -> &str {
+        if self.is_apos(j) { "'" } else { self.low(j) }
+    }
+
+    fn unit_after(&self, i: usize) -> Option<(usize, usize)> {
+        if i >= self.toks.len() || !self.near(i) {
+            return None;
+        }
+        let cands = self.lex.unit_phrases.by_first.get(self.key(i))?;
+        for (phrase, unit) in cands {
+            if let Some(end) = self.match_fwd(i, phrase) {
+                // A unit word must end at a word boundary.
+                if end < self.toks.len()
+                    && self.toks[end].gap == 0
+                    && self.toks[end - 1].kind == Kind::Word
+                    && matches!(self.toks[end].kind, Kind::Word | Kind::Num)
+                {
+                    continue;
+                }
+                return Some((*unit, end));
+            }
+        }
+        None
+    }
+
+    /// A currency written before the number ("$ 10", "EUR 20"), ending at token `end`.
+    fn unit_before(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let cands = self.lex.unit_phrases.by_last.get(self.key(end - 1))?;
+        for (phrase, unit) in cands {
+            if let Some(start) = self.match_back(end, floor, phrase) {
+                if self.lex.units[*unit].dimension != "money" {
+                    continue;
+                }
+                if start > 0
+                    && self.toks[start].gap == 0
+                    && self.toks[start].kind == Kind::Word
+                    && self.toks[start - 1].kind == Kind::Word
+                {
+                    continue;
+                }
+                return Some((*unit, start));
+            }
+        }
+        None
+    }
+
+    fn cue_before(&self, end: usize, floor: usize) -> Option<(Cue, usize)> {
+        if end == 0 || end <= floor {
+            return None;
+        }
+        let cands = self.lex.cues_before.by_last.get(self.key(end - 1))?;
+        for (phrase, cue) in cands {
+            if let Some(start) = self.match_back(end, floor, phrase) {
+                return Some((*cue, start));
+            }
+        }
+        None
+    }
+
+    fn cue_after(&self, i: usize) -> Option<(Cue, usize)> {
+        if i >= self.toks.len() || !self.near(i) {
+            return None;
+        }
+        let cands = self.lex.cues_after.by_first.get(self.key(i))?;
+        for (phrase, cue) in cands {
+            if let Some(end) = self.match_fwd(i, phrase) {
+                return Some((*cue, end));
+            }
+        }
+        None
+    }
+}
+
+/// Ordinal suffixes of digits ("1er", "2e", "3rd", "4-й").
+fn ordinal_suffix(lang: Option<Lang>, s: &str) -> bool {
+    const FR: [&str; 16] = [
+        "er", "re", "ère", "ere", "e", "ème", "eme", "ieme", "ième", "es", "èmes", "emes", "ers",
+        "eres", "ères", "d",
+    ];
+    const EN: [&str; 4] = ["st", "nd", "rd", "th"];
+    const RU: [&str; 30] = [
+        "й", "ый", "ий", "ой", "ая", "яя", "я", "ое", "ее", "е", "го", "ого", "его", "ым", "им",
+        "ом", "ем", "му", "ому", "ему", "ую", "ю", "х", "ых", "их", "ье", "ья", "ьи", "ьего", "ые",
+    ];
+    let fr = FR.contains(&s) || s == "nd";
+    let en = EN.contains(&s);
+    let ru = RU.contains(&s);
+    match lang {
+        Some(Lang::Fr) => fr,
+        Some(Lang::En) => en,
+        Some(Lang::Ru) => ru,
+        None => fr || en || ru,
+    }
+}
+
+/// Glued or spaced multiplier letters after digits ("3.6k", "10M", "100К", "2bn").
+fn multiplier(raw: &str, glued: bool) -> Option<f64> {
+    Some(match raw {
+        "k" | "K" | "к" | "К" => 1e3,
+        "M" | "М" | "MM" | "mln" | "mn" | "млн" => 1e6,
+        "G" | "Г" | "bn" | "bln" | "млрд" | "B" => 1e9,
+        "tn" | "tln" | "трлн" => 1e12,
+        "mil" if glued => 1e6,
+        "m" if glued => return None,
+        _ => return None,
+    })
+}
+
+impl Ctx<'_> {
+    /// A number expression at token `i` (digits or words), without bound or unit.
+    fn number(&self, i: usize) -> Option<Num> {
+        let t = self.toks.get(i)?;
+        let mut n = Num {
+            start: i,
+            end: i,
+            value: 0.0,
+            ordinal: false,
+            article: false,
+            words: t.kind == Kind::Word,
+            scaled: false,
+            bound: Bound::Exact,
+            year_like: false,
+        };
+        if t.kind == Kind::Num {
+            if t.num.junk || !t.num.value.is_finite() {
+                return None;
+            }
+            n.value = t.num.value;
+            n.end = i + 1;
+            let next = i + 1;
+            // Ordinals in digits.
+            if self.toks.get(next).is_some_and(|x| x.gap == 0) {
+                let (suffix_at, hyphen) = if self.is_sym(next, &["-"]) && self.is_word(next + 1) {
+                    (next + 1, true)
+                } else {
+                    (next, false)
+                };
+                if self.is_word(suffix_at)
+                    && (!hyphen || self.toks[suffix_at].gap == 0)
+                    && !t.num.frac
+                    && ordinal_suffix(self.lang, self.low(suffix_at))
+                    && !(suffix_at + 1 < self.toks.len()
+                        && self.toks[suffix_at + 1].gap == 0
+                        && self.toks[suffix_at + 1].kind == Kind::Word)
+                {
+                    n.ordinal = true;
+                    n.end = suffix_at + 1;
+                    return Some(n);
+                }
+                // Glued multiplier.
+                if self.is_word(next)
+                    && let Some(m) = multiplier(self.raw(next), true)
+                    && !(self.is_word(next + 1) && self.toks[next + 1].gap == 0)
+                {
+                    n.value *= m;
+                    n.end = next + 1;
+                    n.scaled = true;
+                    return Some(self.digit_tail(n));
+                }
+                // "1/5", "-4/5": a fraction, unless part of a date chain.
+                if self.is_sym(next, &["/"])
+                    && self.toks.get(next + 1).is_some_and(|x| {
+                        x.kind == Kind::Num && x.gap == 0 && !x.num.junk && x.num.value > 0.0
+                    })
+                {
+                    n.value /= self.toks[next + 1].num.value;
+                    n.end = next + 2;
+                    return Some(n);
+                }
+            }
+            n.year_like = !t.num.grouped
+                && !t.num.frac
+                && t.num.int_digits == 4
+                && (1000.0..=2199.0).contains(&n.value);
+            return Some(self.digit_tail(n));
+        }
+        self.word_number(n)
+    }
+
+    /// After digits: spaced scale words and multipliers ("1,5 million", "2 млрд", "3 hundred
+    /// and 21", "10 1/2").
+    fn digit_tail(&self, mut n: Num) -> Num {
+        let j = n.end;
+        if !self.near(j) || j >= self.toks.len() || self.toks[j].gap == 0 && !n.scaled {
+            // Glued words were handled by the caller.
+            if !(j < self.toks.len() && self.toks[j].gap == 0 && self.toks[j].kind == Kind::Word) {
+                return n;
+            }
+        }
+        if j >= self.toks.len() {
+            return n;
+        }
+        if let Some(info) = self.word_info(j) {
+            match info.class {
+                Class::Scale | Class::Hundred => {
+                    let word = self.low(j);
+                    // "milles" closes as miles unless more number words follow.
+                    if word == "milles" && self.word_info(j + 1).is_none() {
+                        return n;
+                    }
+                    n.value *= info.value;
+                    n.end = j + 1;
+                    n.scaled = info.class == Class::Scale;
+                    n.year_like = false;
+                    // "3 hundred and 21", "4 thousand 3 hundred".
+                    let mut k = n.end;
+                    if self.low_is(k, &["and"]) {
+                        k += 1;
+                    }
+                    if let Some(rest) = self.number(k)
+                        && !rest.ordinal
+                        && !rest.article
+                        && rest.value < info.value
+                        && rest.value >= 1.0
+                        && rest.value.fract() == 0.0
+                        && self.near(k)
+                    {
+                        n.value += rest.value;
+                        n.end = rest.end;
+                        n.scaled = rest.scaled;
+                    }
+                    return n;
+                }
+                Class::AtLeast => {
+                    n.value *= info.value;
+                    n.end = j + 1;
+                    n.year_like = false;
+                    return n;
+                }
+                Class::About if !self.low(j).ends_with('s') || info.value == 12.0 => {
+                    n.value *= info.value;
+                    n.end = j + 1;
+                    n.year_like = false;
+                    return n;
+                }
+                _ => {}
+            }
+        }
+        if self.toks[j].gap <= 1
+            && self.toks[j].kind == Kind::Word
+            && let Some(m) = multiplier(self.raw(j), false)
+            && !(self.is_word(j + 1) && self.toks[j + 1].gap == 0)
+        {
+            n.value *= m;
+            n.end = j + 1;
+            n.scaled = true;
+            n.year_like = false;
+            return n;
+        }
+        // "10 1/2".
+        if let Some(t) = self.toks.get(j)
+            && t.kind == Kind::Num
+            && t.gap == 1
+            && self.is_sym(j + 1, &["/"])
+            && self
+                .toks
+                .get(j + 2)
+                .is_some_and(|x| x.kind == Kind::Num && x.gap == 0)
+            && self.toks[j + 1].gap == 0
+            && n.value.fract() == 0.0
+        {
+            let (a, b) = (t.num.value, self.toks[j + 2].num.value);
+            if b > a && b > 0.0 && !t.num.junk {
+                n.value += a / b;
+                n.end = j + 3;
+                n.year_like = false;
+            }
+        }
+        // "1 virgule 5", "1 point 1".
+        if let Some(end) = self.decimal_words(j, &mut n.value) {
+            n.end = end;
+        }
+        n
+    }
+
+    /// "virgule"/"point"/"точка" then digits or digit words: the decimals.
+    fn decimal_words(&self, j: usize, value: &mut f64) -> Option<usize> {
+        if !self.low_is(j, &["virgule", "point", "точка", "запятая"]) || value.fract() != 0.0
+        {
+            return None;
+        }
+        let mut k = j + 1;
+        let mut digits = String::new();
+        while k < self.toks.len() && self.near(k) {
+            if self.toks[k].kind == Kind::Num && !self.toks[k].num.frac {
+                digits.push_str(self.raw(k));
+                k += 1;
+                break;
+            }
+            let Some(info) = self.word_info(k) else { break };
+            match info.class {
+                Class::Unit | Class::Teen | Class::Tens => {
+                    // "soixante-quinze": one group.
+                    let mut v = info.value;
+                    let mut e = k + 1;
+                    if self.is_sym(e, &["-"])
+                        && let Some(u) = self.word_info(e + 1)
+                        && matches!(u.class, Class::Unit | Class::Teen)
+                        && info.class == Class::Tens
+                    {
+                        v += u.value;
+                        e += 2;
+                    } else if info.class == Class::Tens
+                        && let Some(u) = self.word_info(e)
+                        && matches!(u.class, Class::Unit)
+                        && u.value > 0.0
+                    {
+                        v += u.value;
+                        e += 1;
+                    }
+                    digits.push_str(&format!("{v}"));
+                    k = e;
+                }
+                Class::Article if info.value == 1.0 => {
+                    digits.push('1');
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        let frac: f64 = format!("0.{digits}").parse().ok()?;
+        *value += frac;
+        Some(k)
+    }
+
+    /// A number in words starting at `n.start`.
+    fn word_number(&self, mut n: Num) -> Option<Num> {
+        let i = n.start;
+        let first = self.word_info(i)?;
+        let mut total = 0.0f64;
+        let mut cur = 0.0f64;
+        let mut last: Option<(Class, f64)> = None;
+        let mut last_scale = f64::INFINITY;
+        let mut j = i;
+        let mut end = i;
+        let mut any = false;
+        let mut article = false;
+        // Elements for fractions: value of the number before the current compound.
+        let mut numerator: Option<f64> = None;
+        let mut compound_start_value = 0.0;
+        let mut bound = Bound::Exact;
+
+        // A vague plural at the start: "des milliers", "thousands", "сотни".
+        if let Some(v) = first.vague
+            && (first.class == Class::AtLeast || !self.prev_is_number(i))
+        {
+            let mut value = v;
+            let mut e = i + 1;
+            // "des dizaines de milliers".
+            if self.low_is(e, &["de", "d", "of"]) {
+                let k = if self.is_apos(e + 1) { e + 2 } else { e + 1 };
+                if let Some(w) = self.word_info(k)
+                    && let Some(v2) = w.vague
+                    && v2 > v
+                {
+                    value *= v2;
+                    e = k + 1;
+                }
+            } else if let Some(w) = self.word_info(e)
+                && let Some(v2) = w.vague
+                && v2 > v
+            {
+                value *= v2;
+                e += 1;
+            }
+            n.value = value;
+            n.end = e;
+            n.bound = Bound::AtLeast;
+            n.scaled = true;
+            return Some(n);
+        }
+        if first.class == Class::AtLeast {
+            return None;
+        }
+
+        while let Some(mut info) = self.word_info(j) {
+            if j > i && !self.near(j) {
+                break;
+            }
+            // "vingt et un", "quatre-vingt-un": the article inside a number is one.
+            if info.class == Class::Article && last.is_some() {
+                info = WordInfo {
+                    class: Class::Unit,
+                    value: 1.0,
+                    vague: None,
+                };
+            }
+            // "two hundred dozens", "trois milliers": a vague plural after a number multiplies.
+            if info.class == Class::AtLeast && last.is_some() {
+                info = WordInfo {
+                    class: Class::About,
+                    value: info.value,
+                    vague: None,
+                };
+            }
+            let prev = last.map(|l| l.0);
+            let ok = match info.class {
+                Class::Article => prev.is_none(),
+                Class::Unit => match prev {
+                    None => true,
+                    Some(Class::Tens) => cur % 10.0 == 0.0 && info.value > 0.0 && info.value < 10.0,
+                    Some(Class::Teen) => {
+                        // "dix sept".
+                        self.lang != Some(Lang::En)
+                            && last.map(|l| l.1) == Some(10.0)
+                            && info.value >= 7.0
+                            && cur % 20.0 == 10.0
+                    }
+                    Some(Class::Hundred) | Some(Class::Scale) | Some(Class::Article) => {
+                        info.value > 0.0
+                    }
+                    _ => false,
+                },
+                Class::Teen => match prev {
+                    None | Some(Class::Hundred) | Some(Class::Scale) | Some(Class::Article) => true,
+                    Some(Class::Tens) => {
+                        // "soixante-dix", "quatre-vingt-douze", "сто пятнадцать".
+                        let l = last.map_or(0.0, |l| l.1);
+                        (self.lang != Some(Lang::En) && (l == 60.0 || l == 80.0))
+                            || (l >= 100.0 && cur % 100.0 == 0.0)
+                    }
+                    _ => false,
+                },
+                Class::Tens => match prev {
+                    None | Some(Class::Hundred) | Some(Class::Scale) | Some(Class::Article) => {
+                        cur % 100.0 == 0.0
+                    }
+                    // "quatre vingt".
+                    Some(Class::Unit) => {
+                        self.lang != Some(Lang::En)
+                            && self.lang != Some(Lang::Ru)
+                            && last.map(|l| l.1) == Some(4.0)
+                            && info.value == 20.0
+                    }
+                    // "сто двадцать".
+                    Some(Class::Tens) => {
+                        let l = last.map_or(0.0, |l| l.1);
+                        l >= 100.0 && info.value < 100.0 && cur % 100.0 == 0.0
+                    }
+                    _ => false,
+                },
+                Class::Hundred => {
+                    matches!(
+                        prev,
+                        None | Some(Class::Unit) | Some(Class::Teen) | Some(Class::Article)
+                    ) && cur < 100.0
+                        || (prev == Some(Class::Tens) && cur < 100.0 && self.lang == Some(Lang::En))
+                        || (prev == Some(Class::Scale))
+                }
+                Class::Scale => {
+                    let word = self.low(j);
+                    let miles = word == "milles" && self.word_info(j + 1).is_none();
+                    !miles
+                        && info.value < last_scale
+                        && (prev.is_some() || matches!(word, "mille" | "тысяча" | "тысячу" | "mil"))
+                }
+                Class::Ord | Class::OrdUnit => true,
+                Class::Denom | Class::Half => true,
+                Class::About => true,
+                Class::AtLeast => false,
+            };
+            if !ok {
+                break;
+            }
+            any = true;
+            match info.class {
+                Class::Article => {
+                    article = true;
+                    cur = 1.0;
+                }
+                Class::Unit | Class::Teen => cur += info.value,
+                Class::Tens => {
+                    if prev == Some(Class::Unit) {
+                        // "quatre vingt": 4 × 20.
+                        cur = cur - 4.0 + 80.0;
+                        last = Some((Class::Tens, 80.0));
+                        end = j + 1;
+                        j += 1;
+                        if self.is_sym(j, &["-", "‑"]) && self.word_info(j + 1).is_some() {
+                            j += 1;
+                        }
+                        continue;
+                    } else {
+                        cur += info.value;
+                    }
+                }
+                Class::Hundred => {
+                    if prev == Some(Class::Scale) {
+                        cur = 100.0;
+                    } else {
+                        cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
+                    }
+                }
+                Class::Scale => {
+                    let m = if cur == 0.0 { 1.0 } else { cur };
+                    total += m * info.value;
+                    cur = 0.0;
+                    last_scale = info.value;
+                    n.scaled = true;
+                }
+                Class::Ord | Class::OrdUnit => {
+                    let value_before = total + cur;
+                    let plural = {
+                        let w = self.low(j);
+                        w.ends_with('s') && !w.ends_with("ss") && self.lang != Some(Lang::Ru)
+                    };
+                    let denominator_ok = info.value >= 3.0 || info.class == Class::OrdUnit;
+                    if article && prev == Some(Class::Article) && denominator_ok {
+                        // "un cinquième", "a fifth".
+                        n.value = 1.0 / info.value;
+                    } else if prev.is_some() && denominator_ok && plural && value_before > 0.0 {
+                        // "three fifths", "cent trente cinquièmes".
+                        n.value = value_before / info.value;
+                    } else if matches!(prev, Some(Class::Unit) | Some(Class::Teen))
+                        && denominator_ok
+                        && self.lang != Some(Lang::Ru)
+                        && info.class == Class::Ord
+                    {
+                        // "trois cinquième".
+                        n.value = value_before / info.value;
+                    } else if prev.is_none()
+                        || matches!(
+                            prev,
+                            Some(Class::Tens) | Some(Class::Hundred) | Some(Class::Scale)
+                        )
+                        || (info.class == Class::OrdUnit)
+                    {
+                        // "vingt et unième", "twenty-first", "двадцать первый".
+                        let v = if info.value >= 100.0 && prev.is_some() {
+                            value_before.max(1.0) * info.value
+                        } else {
+                            value_before + info.value
+                        };
+                        if let Some(num) = numerator {
+                            n.value = num / (v - compound_start_value).max(1.0);
+                        } else {
+                            n.value = v;
+                            n.ordinal = true;
+                        }
+                        if article && numerator.is_none() && !n.ordinal {
+                            // already a fraction
+                        }
+                        if article && n.ordinal && value_before > 1.0 {
+                            // "un vingt-cinquième" = 1/25.
+                            n.value = 1.0 / (v - 1.0);
+                            n.ordinal = false;
+                        }
+                    } else {
+                        break;
+                    }
+                    n.end = j + 1;
+                    n.bound = bound;
+                    n.words = true;
+                    return Some(n);
+                }
+                Class::Denom => {
+                    let den = info.value;
+                    let num = total + cur;
+                    if prev.is_none() {
+                        // "quart de litre", "half".
+                        n.value = 1.0 / den;
+                    } else if matches!(
+                        prev,
+                        Some(Class::Unit) | Some(Class::Article) | Some(Class::Teen)
+                    ) {
+                        n.value = num / den;
+                    } else {
+                        break;
+                    }
+                    n.end = j + 1;
+                    // "half a million", "half million".
+                    let mut k = n.end;
+                    if self.low_is(k, &["a"]) {
+                        k += 1;
+                    }
+                    if let Some(s) = self.word_info(k)
+                        && s.class == Class::Scale
+                    {
+                        n.value *= s.value;
+                        n.end = k + 1;
+                        n.scaled = true;
+                    }
+                    return Some(n);
+                }
+                Class::Half => {
+                    if prev.is_some() {
+                        break;
+                    }
+                    n.value = info.value;
+                    n.end = j + 1;
+                    return Some(n);
+                }
+                Class::About => {
+                    let m = if cur == 0.0 && total == 0.0 {
+                        1.0
+                    } else {
+                        total + cur
+                    };
+                    if article || prev.is_none() {
+                        bound = Bound::About;
+                    }
+                    // "deux douzaines" = 24.
+                    n.value = m * info.value;
+                    n.end = j + 1;
+                    n.bound = bound;
+                    n.scaled = true;
+                    n.article = false;
+                    return Some(n);
+                }
+                Class::AtLeast => {}
+            }
+            last = Some((info.class, info.value));
+            end = j + 1;
+            j += 1;
+            // Connectors: hyphen, "et" (fr), "and" (en).
+            let connect = |k: usize| -> Option<usize> {
+                let next_info = |k2: usize| self.word_info(k2).filter(|_| self.near(k2));
+                if self.is_sym(k, &["-", "‑", "—", "–"]) && next_info(k + 1).is_some() {
+                    return Some(k + 1);
+                }
+                if self.low_is(k, &["et"])
+                    && self.lang != Some(Lang::En)
+                    && let Some(w) = next_info(k + 1)
+                    && (matches!(self.low(k + 1), "un" | "une" | "onze" | "unième" | "unieme")
+                        || w.class == Class::OrdUnit)
+                {
+                    return Some(k + 1);
+                }
+                if self.low_is(k, &["and"])
+                    && self.lang != Some(Lang::Fr)
+                    && let Some(w) = next_info(k + 1)
+                    && matches!(
+                        w.class,
+                        Class::Unit | Class::Teen | Class::Tens | Class::Hundred
+                    )
+                    && matches!(last.map(|l| l.0), Some(Class::Hundred) | Some(Class::Scale))
+                {
+                    return Some(k + 1);
+                }
+                None
+            };
+            if let Some(k) = connect(j) {
+                j = k;
+            }
+            let _ = &mut numerator;
+            compound_start_value = 0.0;
+        }
+        if !any {
+            return None;
+        }
+        n.value = total + cur;
+        n.end = end;
+        n.article = article && end == i + 1;
+        n.bound = bound;
+        // "and a half", "et demi", "с половиной".
+        let k = end;
+        if n.value >= 1.0 && self.near(k) {
+            let half_end = if self.low_is(k, &["et"]) && self.low_is(k + 1, &["demi", "demie"]) {
+                Some(k + 2)
+            } else if self.low_is(k, &["and"])
+                && self.low_is(k + 1, &["a", "one"])
+                && self.low_is(k + 2, &["half"])
+            {
+                Some(k + 3)
+            } else if self.low_is(k, &["с"]) && self.low_is(k + 1, &["половиной"]) {
+                Some(k + 2)
+            } else {
+                None
+            };
+            if let Some(e) = half_end {
+                n.value += 0.5;
+                n.end = e;
+                n.article = false;
+            }
+        }
+        // "trente 3".
+        if n.value >= 20.0
+            && n.value % 10.0 == 0.0
+            && n.value < 100.0
+            && last.map(|l| l.0) == Some(Class::Tens)
+            && let Some(t) = self.toks.get(n.end)
+            && t.kind == Kind::Num
+            && t.gap == 1
+            && !t.num.frac
+            && t.num.int_digits == 1
+            && t.num.value >= 1.0
+        {
+            n.value += t.num.value;
+            n.end += 1;
+        }
+        if let Some(e) = self.decimal_words(n.end, &mut n.value) {
+            n.end = e;
+            n.article = false;
+        }
+        // "un sur trois", "one out of three", "1 over 3".
+        Some(n)
+    }
+
+    fn prev_is_number(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i].gap < 2
+            && (self.toks[i - 1].kind == Kind::Num
+                || self
+                    .word_info(i - 1)
+                    .is_some_and(|w| !matches!(w.class, Class::Article | Class::AtLeast)))
+    }
+}
+
+/// The extraction over a tokenized text.
+pub(crate) fn run(cx: &Ctx<'_>, owned: &[TextRange]) -> Vec<Quantity> {
+    let toks = cx.toks;
+    let mut out: Vec<Cand> = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let candidate = match t.kind {
+            Kind::Num => true,
+            Kind::Word => cx.word_info(i).is_some(),
+            Kind::Sym => false,
+        };
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        match cx.quantity_at(i, floor) {
+            Some(c) => {
+                let end = c.end.max(i + 1);
+                if let Some(c) = cx.filter(c) {
+                    out.push(c);
+                }
+                floor = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    let mut result = Vec::with_capacity(out.len());
+    let mut last_end = 0;
+    for c in out {
+        let Some(q) = cx.to_quantity(&c) else {
+            continue;
+        };
+        if q.range.start() < last_end || owned.iter().any(|r| r.overlaps(q.range)) {
+            continue;
+        }
+        last_end = q.range.end();
+        result.push(q);
+    }
+    result
+}
+
+impl Ctx<'_> {
+    fn quantity_at(&self, i: usize, floor: usize) -> Option<Cand> {
+        // Phone numbers: four or more short groups of digits in a row.
+        if self.toks[i].kind == Kind::Num && self.phone_like(i) {
+            let mut e = i;
+            while e < self.toks.len()
+                && (self.toks[e].kind == Kind::Num || self.is_sym(e, &["-", ".", "(", ")"]))
+                && (e == i || self.toks[e].gap < 2)
+            {
+                e += 1;
+            }
+            return Some(self.skip(i, e));
+        }
+        // Digits glued to letters ("PLNUY5Vy", "A320") or long unbroken ids: codes, not figures.
+        if self.toks[i].kind == Kind::Num
+            && ((i > 0
+                && self.toks[i].gap == 0
+                && self.toks[i - 1].kind == Kind::Word
+                && self.unit_before(i, floor).is_none())
+                || (!self.toks[i].num.grouped && self.toks[i].num.int_digits > 15))
+        {
+            let mut e = i + 1;
+            while e < self.toks.len()
+                && self.toks[e].gap == 0
+                && matches!(self.toks[e].kind, Kind::Num | Kind::Word)
+            {
+                e += 1;
+            }
+            return Some(self.skip(i, e));
+        }
+        let mut num = self.number(i)?;
+        let mut start = num.start;
+        let mut unit = None;
+        let mut cued = false;
+        let mut bound = num.bound;
+
+        // A currency before: "$ 10", "EUR 20".
+        if let Some((u, s)) = self.unit_before(start, floor)
+            && self.toks[start].gap <= 1
+        {
+            unit = Some(u);
+            start = s;
+        }
+        // A sign before: "-5", "- 1.200.000", "moins 27".
+        let mut negative = false;
+        if start > floor
+            && self.is_sym(start - 1, &["-", "−", "–"])
+            && !num.words
+            && (start - 1 == 0 || self.toks[start - 1].gap >= 1)
+            && self.toks[start].gap <= 1
+            && !(start >= 2
+                && self.toks[start - 2].kind == Kind::Num
+                && self.toks[start - 1].gap <= 1)
+        {
+            negative = true;
+            start -= 1;
+        } else if start > floor && self.is_sym(start - 1, &["+"]) && self.toks[start].gap == 0 {
+            start -= 1;
+        }
+        if let Some((Cue::Negative, s)) = self.cue_before(start, floor) {
+            negative = true;
+            start = s;
+        }
+        if negative {
+            num.value = -num.value;
+        }
+        // A bound cue before.
+        let mut range_from = None;
+        if let Some((cue, s)) = self.cue_before(start, floor) {
+            match cue {
+                Cue::Bound(b) => {
+                    if bound == Bound::Exact || b != Bound::Exact {
+                        bound = if bound == Bound::About && b == Bound::Exact {
+                            bound
+                        } else {
+                            b
+                        };
+                    }
+                    start = s;
+                    cued = true;
+                }
+                Cue::RangeFrom => range_from = Some(s),
+                Cue::Negative => {}
+            }
+        }
+        // A currency after a cue: "près de $10" handled above; "plus de 10 euros" below.
+        let mut end = num.end;
+        let mut e = end;
+        // "millions de dollars", "milliers d'euros".
+        if unit.is_none() {
+            let mut k = e;
+            if num.scaled && self.low_is(k, &["de", "d", "of"]) {
+                k += 1;
+                if self.is_apos(k) {
+                    k += 1;
+                }
+            }
+            if let Some((u, ue)) = self.unit_after(k)
+                && (k == e || self.lex.units[u].dimension == "money" || num.scaled)
+            {
+                unit = Some(u);
+                end = ue;
+            } else if self.is_sym(e, &["-"])
+                && self.toks[e].gap == 0
+                && self.lang != Some(Lang::Ru)
+                && let Some((u, ue)) = self.unit_after(e + 1)
+                && self.toks[e + 1].gap == 0
+                && self.lex.units[u].dimension != "money"
+            {
+                // "3-inch", "six-mile".
+                unit = Some(u);
+                end = ue;
+            }
+        }
+        e = end;
+        // Money: "2 euros et 5 centimes", "20 долларов 43 цента".
+        if let Some(u) = unit
+            && self.lex.units[u].dimension == "money"
+        {
+            let mut k = e;
+            if self.low_is(k, &["et", "and", "и"]) {
+                k += 1;
+            }
+            if let Some(sub) = self.number(k)
+                && !sub.ordinal
+                && sub.value < 100.0
+                && sub.value >= 0.0
+                && let Some(&f) = self.toks.get(sub.end).and_then(|_| {
+                    self.lex
+                        .subunits
+                        .get(self.low(sub.end).trim_end_matches('.'))
+                })
+                && self.near(sub.end)
+            {
+                num.value += sub.value * f;
+                end = sub.end + 1;
+            }
+        }
+        let mut cand = Cand {
+            start,
+            end,
+            num,
+            value_max: None,
+            bound,
+            unit,
+            counted: None,
+            cued,
+        };
+        // Ranges: "entre 3 et 5", "от 3 до 5", "3–5", "de 10 à 20", "10 - 20 euro".
+        self.range(&mut cand, range_from, floor);
+        // Cues after: "ou plus", "environ", "pile", "en dessous de zéro".
+        if let Some((cue, ce)) = self.cue_after(cand.end) {
+            match cue {
+                Cue::Bound(b) if cand.bound == Bound::Exact || b == Bound::Exact => {
+                    if b != Bound::Exact {
+                        cand.bound = b;
+                    }
+                    cand.end = ce;
+                    cand.cued = true;
+                }
+                Cue::Negative
+                    if cand
+                        .unit
+                        .is_none_or(|u| self.lex.units[u].dimension == "temperature") =>
+                {
+                    cand.num.value = -cand.num.value;
+                    cand.end = ce;
+                }
+                _ => {}
+            }
+        }
+        // "des milliers", "plusieurs centaines", "several thousand".
+        if cand.num.bound == Bound::AtLeast
+            && cand.start == cand.num.start
+            && cand.start > floor
+            && self.low_is(
+                cand.start - 1,
+                &["des", "plusieurs", "several", "many", "несколько"],
+            )
+        {
+            cand.start -= 1;
+        }
+        // What is counted.
+        if cand.unit.is_none()
+            && !cand.num.ordinal
+            && (cand.num.value >= 1.0 || cand.num.value.fract() == 0.0)
+        {
+            cand.counted = self.counted(cand.end, cand.num.scaled);
+        }
+        Some(cand)
+    }
+
+    fn skip(&self, i: usize, e: usize) -> Cand {
+        Cand {
+            start: i,
+            end: e,
+            num: Num {
+                start: i,
+                end: e,
+                value: f64::NAN,
+                ordinal: false,
+                article: false,
+                words: false,
+                scaled: false,
+                bound: Bound::Exact,
+                year_like: false,
+            },
+            value_max: None,
+            bound: Bound::Exact,
+            unit: None,
+            counted: None,
+            cued: false,
+        }
+    }
+
+    fn phone_like(&self, i: usize) -> bool {
+        let mut k = i;
+        let mut groups = 0;
+        let mut short = 0;
+        while k < self.toks.len() && self.toks[k].kind == Kind::Num && self.toks[k].gap < 2 {
+            let t = &self.toks[k];
+            if t.num.frac || t.num.grouped || t.num.int_digits > 4 {
+                break;
+            }
+            groups += 1;
+            if t.num.int_digits <= 3 {
+                short += 1;
+            }
+            k += 1;
+            if self.is_sym(k, &["-", "."]) && self.toks[k].gap <= 1 {
+                k += 1;
+            }
+        }
+        groups >= 4 && short >= 3
+    }
+
+    fn range(&self, cand: &mut Cand, range_from: Option<usize>, floor: usize) {
+        let _ = floor;
+        let e = cand.end;
+        if e >= self.toks.len() || !self.near(e) {
+            return;
+        }
+        let dash = self.is_sym(e, &["–", "—", "-", "‑"]);
+        let word = if range_from.is_some() {
+            self.low_is(e, &["et", "and", "и", "à", "a", "au", "to", "до", "по"])
+        } else {
+            self.low_is(e, &["à", "au", "to", "до", "through"])
+        };
+        if !dash && !word {
+            return;
+        }
+        if dash && cand.num.words {
+            return;
+        }
+        let k = e + 1;
+        if k >= self.toks.len() || !self.near(k) {
+            return;
+        }
+        let Some(second) = self.number(k) else { return };
+        if second.ordinal || second.article || cand.num.ordinal {
+            return;
+        }
+        if dash && (second.words || self.toks[k].num.junk) {
+            return;
+        }
+        if second.value < cand.num.value || second.year_like != cand.num.year_like {
+            return;
+        }
+        // The second end may carry the unit ("entre 10 et 20 euros", "10-20 долларов").
+        let mut end = second.end;
+        let mut unit2 = None;
+        let mut kk = end;
+        if second.scaled && self.low_is(kk, &["de", "d", "of"]) {
+            kk += 1;
+            if self.is_apos(kk) {
+                kk += 1;
+            }
+        }
+        if let Some((u, ue)) = self.unit_after(kk) {
+            unit2 = Some(u);
+            end = ue;
+        }
+        if let (Some(a), Some(b)) = (cand.unit, unit2)
+            && self.lex.units[a].dimension != self.lex.units[b].dimension
+        {
+            return;
+        }
+        // "10$-20$" has the unit twice; "$10-20" once.
+        if cand.unit.is_none() && unit2.is_none() && dash && cand.num.value == second.value {
+            return;
+        }
+        cand.unit = cand.unit.or(unit2);
+        cand.value_max = Some(second.value);
+        cand.bound = Bound::Range;
+        cand.end = end;
+        cand.num.year_like = false;
+        if let Some(s) = range_from {
+            cand.start = s.min(cand.start);
+        }
+        cand.cued = true;
+    }
+
+    /// The head noun after a bare count ("3 600 soldats", "millions de personnes").
+    fn counted(&self, e: usize, scaled: bool) -> Option<(usize, usize)> {
+        let mut k = e;
+        if scaled && self.low_is(k, &["de", "d", "of"]) {
+            k += 1;
+            if self.is_apos(k) {
+                k += 1;
+            }
+        }
+        if !self.is_word(k) || !self.near(k) || self.toks[k].gap == 0 {
+            return None;
+        }
+        let w = self.low(k);
+        if w.chars().count() < 2
+            || self.lex.stopwords.contains(w)
+            || self.lex.months.contains(w)
+            || self.word_info(k).is_some()
+            || self.unit_after(k).is_some()
+        {
+            return None;
+        }
+        Some((k, k + 1))
+    }
+
+    /// Drops what is not a quantity (years, dates, references, bare articles).
+    fn filter(&self, c: Cand) -> Option<Cand> {
+        if !c.num.value.is_finite() {
+            return None;
+        }
+        let i = c.num.start;
+        let dim = c.unit.map(|u| self.lex.units[u].dimension);
+        // A year, unless a unit or a cue makes it a quantity.
+        if c.num.year_like && c.unit.is_none_or(|_| dim == Some("duration")) && !c.cued {
+            return None;
+        }
+        // "1990s", "90s".
+        if self.toks[i].kind == Kind::Num
+            && self.is_word(c.num.end)
+            && self.toks[c.num.end].gap == 0
+            && self.low(c.num.end) == "s"
+            && c.unit.is_none()
+        {
+            return None;
+        }
+        // Dates: "12 mars", "March 12", "1er mai".
+        if c.unit.is_none() && c.value_max.is_none() || c.num.ordinal {
+            let after = c.num.end;
+            if self.is_word(after)
+                && self.near(after)
+                && self.lex.months.contains(self.low(after))
+                && c.num.value <= 31.0
+            {
+                return None;
+            }
+            if i > 0
+                && self.is_word(i - 1)
+                && self.toks[i].gap <= 1
+                && self.lex.months.contains(self.low(i - 1))
+                && self.low(i - 1).len() > 2
+                && c.num.value <= 31.0
+                && !c.num.words
+            {
+                return None;
+            }
+        }
+        // References: "l'article 4", "page 12", "n° 5", "version 2".
+        if c.start == i && i > 0 && self.toks[i].gap <= 1 {
+            let mut p = i - 1;
+            if self.is_sym(p, &["."]) && p > 0 {
+                p -= 1;
+            }
+            if self.is_sym(p, &["№", "#"]) {
+                return None;
+            }
+            if self.is_sym(p, &["°", "º"]) && p > 0 && self.low_is(p - 1, &["n"]) {
+                return None;
+            }
+            if self.is_word(p) && self.lex.ignore.contains(self.low(p)) && !c.num.words {
+                return None;
+            }
+        }
+        // Street numbers.
+        if c.unit.is_none()
+            && self.is_word(c.num.end)
+            && self.near(c.num.end)
+            && self.lex.streets.contains(self.low(c.num.end))
+            && !c.num.words
+        {
+            return None;
+        }
+        // Clock times: "15h30", "à 10 heures".
+        if self.toks[i].kind == Kind::Num && c.value_max.is_none() {
+            let e = c.num.end;
+            if self.low_is(e, &["h"])
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.kind == Kind::Num && t.gap <= 1)
+            {
+                return None;
+            }
+        }
+        if dim == Some("duration")
+            && let Some(u) = c.unit
+            && self.lex.units[u].code == "h"
+            && i > 0
+            && c.start == i
+            && self.low_is(
+                i - 1,
+                &["à", "a", "vers", "dès", "des", "at", "в", "к", "до"],
+            )
+        {
+            return None;
+        }
+        // The article alone counts nothing.
+        if c.num.article && c.unit.is_none() && !c.cued && c.value_max.is_none() {
+            return None;
+        }
+        // English "one" after a determiner ("the one", "which one").
+        if self.lang != Some(Lang::Ru)
+            && c.num.words
+            && c.num.end == i + 1
+            && self.low_is(i, &["one"])
+            && c.unit.is_none()
+            && i > 0
+            && self.low_is(
+                i - 1,
+                &[
+                    "the", "this", "that", "which", "each", "every", "any", "no", "another",
+                    "some", "such", "last", "next",
+                ],
+            )
+        {
+            return None;
+        }
+        Some(c)
+    }
+
+    fn to_quantity(&self, c: &Cand) -> Option<Quantity> {
+        let toks = self.toks;
+        let start = toks.get(c.start)?.start;
+        let end = toks.get(c.end.checked_sub(1)?)?.end;
+        if start >= end || !c.num.value.is_finite() {
+            return None;
+        }
+        let unit = c.unit.map(|u| &self.lex.units[u]);
+        let si = unit.and_then(|u| crate::reference(u.code, c.num.value));
+        if si.as_ref().is_some_and(|s| !s.0.is_finite()) {
+            return None;
+        }
+        let value_max = c.value_max.filter(|v| v.is_finite());
+        if c.bound == Bound::Range && value_max.is_none() {
+            return None;
+        }
+        let counted = c.counted.and_then(|(s, e)| {
+            let range = TextRange::new(toks[s].start, toks[e - 1].end);
+            let word = &self.lower[range.start()..range.end()];
+            Some(Counted {
+                range,
+                lemma: crate::lemma_of(word, self.lang),
+            })
+            .filter(|_| !range.is_empty())
+        });
+        Some(Quantity {
+            range: TextRange::new(start, end),
+            kind: if c.num.ordinal {
+                QuantityKind::Ordinal
+            } else {
+                QuantityKind::Cardinal
+            },
+            value: c.num.value,
+            value_max,
+            bound: c.bound,
+            unit: unit.map(|u| u.code.to_owned()),
+            si: si.map(|(value, unit)| SiValue {
+                value,
+                unit: unit.to_owned(),
+            }),
+            counted,
+        })
+    }
+}

@@ -1,0 +1,280 @@
+//! The vocabulary of `data/*.txt`, compiled once per language: phrases cut into tokens the way
+//! the text is, looked up by their first token.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A run of letters.
+    Word,
+    /// A run of ASCII digits.
+    Num,
+    /// Any other sign, alone.
+    Sign,
+}
+
+/// A token of the text: byte range, folded form, shape.
+#[derive(Clone, Debug)]
+pub struct Tok {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// Lower-cased text (a sign as itself).
+    pub norm: String,
+    /// Word, number or sign.
+    pub shape: Shape,
+    /// The first letter is upper case.
+    pub cap: bool,
+    /// White space (or nothing) separates it from the previous token: true when there is some.
+    pub space_before: bool,
+}
+
+impl Tok {
+    /// The numeric value of a digit run (saturating; `None` for anything else).
+    pub fn num(&self) -> Option<u32> {
+        if self.shape != Shape::Num || self.norm.len() > 9 {
+            return None;
+        }
+        self.norm.parse().ok()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\u{301}'
+}
+
+/// Cuts `text` into tokens: letter runs, ASCII digit runs, every other non-space sign alone.
+/// Typographic apostrophes become `'`, dashes `-`.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    let mut space = true;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let (end, norm, shape) = if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                it.next();
+            }
+            (end, text[i..end].to_owned(), Shape::Num)
+        } else if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            (end, text[i..end].to_lowercase(), Shape::Word)
+        } else {
+            let norm = match c {
+                '’' | 'ʼ' | '‘' | '`' => "'".to_owned(),
+                '‐' | '‑' | '‒' | '–' | '—' | '−' => "-".to_owned(),
+                _ => c.to_string(),
+            };
+            (i + c.len_utf8(), norm, Shape::Sign)
+        };
+        toks.push(Tok {
+            start: i,
+            end,
+            norm,
+            shape,
+            cap: c.is_uppercase(),
+            space_before: space,
+        });
+        space = false;
+    }
+    toks
+}
+
+/// A category of entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Cat {
+    Month,
+    Weekday,
+    Unit,
+    Num,
+    Fuzzy,
+    Deictic,
+    Anaphor,
+    Pod,
+    This,
+    Last,
+    Next,
+    Vague,
+    Mod,
+    PostMod,
+    Every,
+    SetWord,
+    AgoPre,
+    AgoPost,
+    LaterPre,
+    LaterPost,
+    From,
+    Between,
+    To,
+    And,
+    At,
+    Hour,
+    Clock,
+    AmPm,
+    Season,
+    Year,
+    Decade,
+    Century,
+    Future,
+    Det,
+    Tz,
+    YearNext,
+    YearPrev,
+}
+
+impl Cat {
+    fn parse(s: &str) -> Option<Cat> {
+        Some(match s {
+            "month" => Cat::Month,
+            "weekday" => Cat::Weekday,
+            "unit" => Cat::Unit,
+            "num" => Cat::Num,
+            "fuzzy" => Cat::Fuzzy,
+            "deictic" => Cat::Deictic,
+            "anaphor" => Cat::Anaphor,
+            "pod" => Cat::Pod,
+            "this" => Cat::This,
+            "last" => Cat::Last,
+            "next" => Cat::Next,
+            "vague" => Cat::Vague,
+            "mod" => Cat::Mod,
+            "postmod" => Cat::PostMod,
+            "every" => Cat::Every,
+            "setword" => Cat::SetWord,
+            "ago_pre" => Cat::AgoPre,
+            "ago_post" => Cat::AgoPost,
+            "later_pre" => Cat::LaterPre,
+            "later_post" => Cat::LaterPost,
+            "from" => Cat::From,
+            "between" => Cat::Between,
+            "to" => Cat::To,
+            "and" => Cat::And,
+            "at" => Cat::At,
+            "hour" => Cat::Hour,
+            "clock" => Cat::Clock,
+            "ampm" => Cat::AmPm,
+            "season" => Cat::Season,
+            "year" => Cat::Year,
+            "decade" => Cat::Decade,
+            "century" => Cat::Century,
+            "future" => Cat::Future,
+            "det" => Cat::Det,
+            "tz" => Cat::Tz,
+            "func" => Cat::YearNext,
+            "yearprev" => Cat::YearPrev,
+            _ => return None,
+        })
+    }
+}
+
+struct Entry {
+    rest: Vec<String>,
+    cat: Cat,
+    value: &'static str,
+}
+
+/// One language's vocabulary.
+pub struct Lexicon {
+    by_first: HashMap<String, Vec<Entry>>,
+}
+
+impl Lexicon {
+    fn build(data: &'static str) -> Lexicon {
+        let mut by_first: HashMap<String, Vec<Entry>> = HashMap::new();
+        for line in data.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.splitn(3, '\t');
+            let (Some(cat), Some(value), Some(phrase)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let Some(cat) = Cat::parse(cat) else {
+                continue;
+            };
+            let mut toks: Vec<String> = tokenize(phrase).into_iter().map(|t| t.norm).collect();
+            if toks.is_empty() {
+                continue;
+            }
+            let first = toks.remove(0);
+            by_first.entry(first).or_default().push(Entry {
+                rest: toks,
+                cat,
+                value: value.trim(),
+            });
+        }
+        for entries in by_first.values_mut() {
+            entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        }
+        Lexicon { by_first }
+    }
+
+    /// Whether some phrase starts with this folded token.
+    pub fn starts(&self, norm: &str) -> bool {
+        self.by_first.contains_key(norm)
+    }
+
+    /// The longest phrase of `cat` at token `i`: the index after it and its value.
+    pub fn at(&self, toks: &[Tok], i: usize, cat: Cat) -> Option<(usize, &'static str)> {
+        let first = toks.get(i)?;
+        let entries = self.by_first.get(first.norm.as_str())?;
+        'entries: for e in entries.iter().filter(|e| e.cat == cat) {
+            for (k, want) in e.rest.iter().enumerate() {
+                match toks.get(i + 1 + k) {
+                    Some(t) if t.norm == *want => {}
+                    _ => continue 'entries,
+                }
+            }
+            return Some((i + 1 + e.rest.len(), e.value));
+        }
+        None
+    }
+
+    /// Whether the token at `i` begins a phrase of `cat`.
+    pub fn is(&self, toks: &[Tok], i: usize, cat: Cat) -> bool {
+        self.at(toks, i, cat).is_some()
+    }
+}
+
+/// The vocabulary of a language: `fr`, `en` or `ru`.
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    static RU: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        Lang::Fr => FR.get_or_init(|| Lexicon::build(include_str!("../data/fr.txt"))),
+        Lang::En => EN.get_or_init(|| Lexicon::build(include_str!("../data/en.txt"))),
+        Lang::Ru => RU.get_or_init(|| Lexicon::build(include_str!("../data/ru.txt"))),
+    }
+}
+
+/// The languages with a vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}

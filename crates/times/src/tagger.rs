@@ -1,0 +1,1897 @@
+//! The tagger: tokens → time expressions, resolved against the anchor and the last date the
+//! text fixed. One left-to-right pass; at each token that can start an expression every rule
+//! is tried and the longest match wins.
+
+use doc::{TextRange, TimeExpr, TimeKind};
+
+use crate::calendar::Date;
+use crate::lexicon::{Cat, Lang, Lexicon, Shape, Tok, lexicon, tokenize};
+
+/// Direction given by a cue ("dernier", "next", "прошлый") or by the tense.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dir {
+    None,
+    This,
+    Last,
+    Next,
+}
+
+/// A calendar point as written, before resolution.
+#[derive(Clone, Copy, Debug, Default)]
+struct Point {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+}
+
+/// A match: token range, what it denotes.
+#[derive(Clone, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: TimeKind,
+    value: String,
+    anchored: bool,
+    modifier: Option<&'static str>,
+    /// The day it fixes for later anaphors and clock times.
+    fixes: Option<Date>,
+    /// Day granularity: a part of day or a clock time may be appended to `value`.
+    is_day: bool,
+}
+
+impl Hit {
+    fn new(start: usize, end: usize, kind: TimeKind, value: String, anchored: bool) -> Hit {
+        Hit {
+            start,
+            end,
+            kind,
+            value,
+            anchored,
+            modifier: None,
+            fixes: None,
+            is_day: false,
+        }
+    }
+}
+
+/// Either a match or a stretch of tokens that looked like a date but is not one ("le 31
+/// février", "99/99/9999"): skipped whole so that no part of it is read as another date.
+enum Found {
+    Hit(Hit),
+    Skip(usize),
+}
+
+struct Parser<'a> {
+    toks: &'a [Tok],
+    text: &'a str,
+    lex: &'static Lexicon,
+    lang: Lang,
+    anchor: Option<Date>,
+    reference: Option<Date>,
+    future: Vec<bool>,
+    sentence_start: Vec<bool>,
+}
+
+/// Tags `text` in `lang`; relative expressions are resolved against `anchor`.
+pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
+    let toks = tokenize(text);
+    let lex = lexicon(lang);
+    let (future, sentence_start) = tense(&toks, text, lex, lang);
+    let mut p = Parser {
+        toks: &toks,
+        text,
+        lex,
+        lang,
+        anchor,
+        reference: anchor,
+        future,
+        sentence_start,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.shape != Shape::Num
+            && !lex.starts(&t.norm)
+            && t.norm != "tonight"
+            && !(t.cap && roman(t.norm.trim_end_matches("ème").trim_end_matches('e')).is_some())
+        {
+            i += 1;
+            continue;
+        }
+        match p.best(i) {
+            Some(Found::Hit(hit)) if hit.end > i => {
+                if let Some(d) = hit.fixes {
+                    p.reference = Some(d);
+                }
+                i = hit.end;
+                let (start, end) = (toks[hit.start].start, toks[hit.end - 1].end);
+                out.push(TimeExpr {
+                    range: TextRange::new(start, end),
+                    kind: hit.kind,
+                    value: hit.value,
+                    anchored: hit.anchored,
+                    modifier: hit.modifier,
+                });
+            }
+            Some(Found::Skip(end)) if end > i => i = end,
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Per token: whether its sentence speaks of the future, and whether it starts a sentence.
+fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec<bool>) {
+    let mut future = vec![false; toks.len()];
+    let mut starts = vec![false; toks.len()];
+    let mut begin = 0;
+    let mut flag = false;
+    for k in 0..toks.len() {
+        let new_sentence = k == 0
+            || (k > 0 && {
+                let prev = &toks[k - 1];
+                matches!(prev.norm.as_str(), "." | "!" | "?")
+                    || text
+                        .get(prev.end..toks[k].start)
+                        .is_some_and(|gap| gap.contains('\n'))
+            });
+        if new_sentence && k > 0 {
+            for f in &mut future[begin..k] {
+                *f = flag;
+            }
+            begin = k;
+            flag = false;
+        }
+        starts[k] = new_sentence;
+        if lex.is(toks, k, Cat::Future) || (lang == Lang::Fr && fr_future_form(&toks[k].norm)) {
+            flag = true;
+        }
+    }
+    for f in &mut future[begin..] {
+        *f = flag;
+    }
+    (future, starts)
+}
+
+fn fr_future_form(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 5
+        && [
+            "eront", "iront", "ndront", "era", "ira", "ndra", "rons", "erez",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+const ORDINAL_SUFFIXES: &[&str] = &["er", "re", "e", "st", "nd", "rd", "th", "ème", "eme"];
+
+fn pod_of(norm: &str) -> Option<&'static str> {
+    match norm {
+        "MO" => Some("MO"),
+        "AF" => Some("AF"),
+        "EV" => Some("EV"),
+        "NI" => Some("NI"),
+        "MI" => Some("MI"),
+        _ => None,
+    }
+}
+
+/// A unit value from the lexicon: multiplier and letter (`Y`, `M`, `W`, `D`, `H`, `MIN`, `S`).
+fn unit_parts(v: &str) -> Option<(u64, &str)> {
+    let split = v.find(|c: char| !c.is_ascii_digit())?;
+    let n: u64 = v[..split].parse().ok()?;
+    Some((n, &v[split..]))
+}
+
+fn duration_value(n: Option<u64>, mult: u64, unit: &str) -> String {
+    let amount = match n {
+        Some(n) => n.saturating_mul(mult).to_string(),
+        None => "X".to_owned(),
+    };
+    let amount = if n.is_none() && mult != 1 {
+        // "quelques décennies": a multiple of the unit with the count unknown.
+        "X".to_owned()
+    } else {
+        amount
+    };
+    match unit {
+        "H" => format!("PT{amount}H"),
+        "MIN" => format!("PT{amount}M"),
+        "S" => format!("PT{amount}S"),
+        u => format!("P{amount}{u}"),
+    }
+}
+
+impl Parser<'_> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    fn at(&self, i: usize, cat: Cat) -> Option<(usize, &'static str)> {
+        self.lex.at(self.toks, i, cat)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch (no space between).
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i + 1).is_some_and(|t| !t.space_before)
+    }
+
+    fn best(&self, i: usize) -> Option<Found> {
+        self.best_at(i, false)
+    }
+
+    fn best_at(&self, i: usize, nested: bool) -> Option<Found> {
+        let mut best: Option<Hit> = None;
+        let mut consider = |h: Option<Hit>| {
+            if let Some(h) = h
+                && best.as_ref().is_none_or(|b| h.end > b.end)
+            {
+                best = Some(h);
+            }
+        };
+        match self.numeric_date(i) {
+            Some(Found::Skip(e)) => return Some(Found::Skip(e)),
+            Some(Found::Hit(h)) => consider(Some(self.with_clock(h))),
+            None => {}
+        }
+        match self.date_expr(i) {
+            Some(Found::Skip(e)) => return Some(Found::Skip(e)),
+            Some(Found::Hit(h)) => consider(Some(h)),
+            None => {}
+        }
+        consider(self.year_expr(i));
+        if !nested {
+            consider(self.range(i));
+            consider(self.modified(i));
+        }
+        consider(self.relative_unit(i));
+        consider(self.deictic(i));
+        consider(self.anaphor(i));
+        consider(self.duration_expr(i));
+        consider(self.set(i));
+        consider(self.vague(i));
+        consider(self.clock_expr(i, true));
+        consider(self.decade(i));
+        consider(self.century(i));
+        consider(self.season(i));
+        consider(self.det_pod(i));
+        best.map(Found::Hit)
+    }
+
+    // ---------------------------------------------------------------- resolution
+
+    /// The year of a day and month without one: the direction, else the tense, else the
+    /// nearest to the anchor.
+    fn year_for(&self, anchor: Date, month: u32, day: u32, dir: Dir, future: bool) -> Option<i32> {
+        let mut best: Option<(i64, i32)> = None;
+        for y in [anchor.year - 1, anchor.year, anchor.year + 1] {
+            let Some(d) = Date::new(y, month, day) else {
+                continue;
+            };
+            let diff = d.days() - anchor.days();
+            let ok = match dir {
+                Dir::Last => diff < 0,
+                Dir::Next => diff > 0,
+                _ if future => diff >= -1,
+                _ => true,
+            };
+            if !ok {
+                continue;
+            }
+            let cost = if dir == Dir::Next || (dir != Dir::Last && future) {
+                diff.abs()
+            } else if diff > 0 {
+                // A past-leaning text: a future date must be much closer to win.
+                diff * 3
+            } else {
+                -diff
+            };
+            if best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, y));
+            }
+        }
+        best.map(|(_, y)| y)
+    }
+
+    fn weekday_near(&self, anchor: Date, wd: u32, dir: Dir, future: bool) -> Option<Date> {
+        let cur = i64::from(anchor.weekday());
+        let wd = i64::from(wd);
+        let back = (cur - wd).rem_euclid(7); // days back to the latest such day ≤ anchor
+        let fwd = (wd - cur).rem_euclid(7); // days forward to the earliest ≥ anchor
+        let offset = match dir {
+            Dir::Last => -(if back == 0 { 7 } else { back }),
+            Dir::Next => {
+                if fwd == 0 {
+                    7
+                } else {
+                    fwd
+                }
+            }
+            _ if future => fwd,
+            _ => -back,
+        };
+        anchor.add_days(offset)
+    }
+
+    /// Resolves a point with a direction: `(value, anchored, fixed day)`.
+    fn resolve(&self, p: Point, dir: Dir, future: bool) -> Option<(String, bool, Option<Date>)> {
+        match (p.year, p.month, p.day) {
+            (Some(y), Some(m), Some(d)) => {
+                let date = Date::new(y, m, d)?;
+                Some((date.ymd(), true, Some(date)))
+            }
+            (None, Some(m), Some(d)) => {
+                // Checked in a leap year: "29 février" exists in some year.
+                Date::new(2000, m, d)?;
+                match self.anchor {
+                    Some(a) => {
+                        let y = match p.weekday {
+                            Some(wd) if dir == Dir::None => [a.year, a.year - 1, a.year + 1]
+                                .into_iter()
+                                .find(|&y| Date::new(y, m, d).is_some_and(|x| x.weekday() == wd))
+                                .or_else(|| self.year_for(a, m, d, dir, future))?,
+                            _ => self.year_for(a, m, d, dir, future)?,
+                        };
+                        let date = Date::new(y, m, d)?;
+                        Some((date.ymd(), true, Some(date)))
+                    }
+                    None => Some((format!("XXXX-{m:02}-{d:02}"), false, None)),
+                }
+            }
+            (Some(y), Some(m), None) => Some((format!("{y:04}-{m:02}"), true, None)),
+            (None, Some(m), None) => match self.anchor {
+                Some(a) => {
+                    let (ay, am) = (a.year, a.month);
+                    let y = match dir {
+                        Dir::Last => {
+                            if m < am {
+                                ay
+                            } else {
+                                ay - 1
+                            }
+                        }
+                        Dir::Next => {
+                            if m > am {
+                                ay
+                            } else {
+                                ay + 1
+                            }
+                        }
+                        Dir::This => ay,
+                        Dir::None if future => {
+                            if m >= am {
+                                ay
+                            } else {
+                                ay + 1
+                            }
+                        }
+                        Dir::None => {
+                            if m <= am {
+                                ay
+                            } else {
+                                ay - 1
+                            }
+                        }
+                    };
+                    Some((format!("{y:04}-{m:02}"), true, None))
+                }
+                None => Some((format!("XXXX-{m:02}"), false, None)),
+            },
+            (Some(y), None, None) => Some((format!("{y:04}"), true, None)),
+            (None, None, None) => {
+                let wd = p.weekday?;
+                match self.anchor {
+                    Some(a) => {
+                        let d = self.weekday_near(a, wd, dir, future)?;
+                        Some((d.ymd(), true, Some(d)))
+                    }
+                    None => Some((format!("XXXX-WXX-{wd}"), false, None)),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    /// A day of the month: `23`, `1er`, `1st`, `5-го`, `premier`; the index after it.
+    fn day_number(&self, i: usize) -> Option<(usize, u32)> {
+        let t = self.tok(i)?;
+        if t.norm == "premier" || t.norm == "first" {
+            return Some((i + 1, 1));
+        }
+        if t.shape != Shape::Num || t.norm.len() > 2 {
+            return None;
+        }
+        let d = t.num()?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.glued(i) {
+            let next = self.norm(j);
+            if ORDINAL_SUFFIXES.contains(&next) {
+                j += 1;
+            } else if next == "-"
+                && self.glued(j)
+                && matches!(self.norm(j + 1), "го" | "е" | "ое" | "ого")
+            {
+                j += 2;
+            } else if self.tok(j).is_some_and(|t| t.shape != Shape::Sign) {
+                return None;
+            }
+        }
+        Some((j, d))
+    }
+
+    /// A written year after a month or a day: four digits (1..=9999 checked later), or two.
+    /// `Err` when digits follow that cannot be a year (so the date is not read at all).
+    fn year_after(&self, i: usize) -> Result<Option<(usize, i32)>, ()> {
+        let Some(t) = self.tok(i) else {
+            return Ok(None);
+        };
+        if t.shape != Shape::Num {
+            return Ok(None);
+        }
+        if self.glued(i) && self.tok(i + 1).is_some_and(|n| n.shape == Shape::Word) {
+            return Ok(None);
+        }
+        let y = match t.norm.len() {
+            4 => t.num().and_then(|y| i32::try_from(y).ok()).ok_or(())?,
+            2 => {
+                let v = i32::try_from(t.num().ok_or(())?).map_err(|_| ())?;
+                let base = self.anchor.map_or(2000, |a| a.year);
+                if (2000 + v) <= base + 10 {
+                    2000 + v
+                } else {
+                    1900 + v
+                }
+            }
+            3 | 5.. => return Err(()),
+            _ => return Ok(None),
+        };
+        if !(1..=9999).contains(&y) {
+            return Err(());
+        }
+        let mut j = i + 1;
+        if let Some((e, _)) = self.at(j, Cat::Year)
+            && self.lang == Lang::Ru
+        {
+            j = e;
+        }
+        Ok(Some((j, y)))
+    }
+
+    fn month_at(&self, i: usize, bare: bool) -> Option<(usize, u32)> {
+        let (e, v) = self.at(i, Cat::Month)?;
+        let t = self.tok(i)?;
+        let m: u32 = v.parse().ok()?;
+        if self.lang == Lang::En
+            && !t.cap
+            && (e != i + 1 || matches!(t.norm.as_str(), "may" | "march" | "jan" | "dec" | "sept"))
+        {
+            return None;
+        }
+        if bare {
+            // A month alone: "May" and "Mars" are also a verb and a planet.
+            if self.lang == Lang::En && (t.norm == "may" || t.norm == "march") {
+                let prev_ok = i > 0
+                    && (self.lex.is(self.toks, i - 1, Cat::YearPrev)
+                        || self.lex.is(self.toks, i - 1, Cat::Last)
+                        || self.lex.is(self.toks, i - 1, Cat::Next)
+                        || self.lex.is(self.toks, i - 1, Cat::This)
+                        || self.norm(i - 1) == "mid");
+                if !prev_ok {
+                    return None;
+                }
+            }
+            if self.lang == Lang::Fr && t.cap && !self.sentence_start[i] && t.norm == "mars" {
+                return None;
+            }
+            if self.lang == Lang::Ru && t.cap && !self.sentence_start[i] {
+                return None;
+            }
+            if e == i + 1 && t.norm.chars().count() < 3 {
+                return None;
+            }
+            // An abbreviation alone ("dec", "jan") is too ambiguous.
+            if v.is_empty() || (e == i + 1 && t.norm.len() <= 4 && !is_full_month(&t.norm)) {
+                return None;
+            }
+        }
+        Some((e, m))
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<(usize, u32)> {
+        let (e, v) = self.at(i, Cat::Weekday)?;
+        let t = self.tok(i)?;
+        if self.lang == Lang::En && !t.cap && e != i + 1 {
+            return None;
+        }
+        Some((e, v.parse().ok()?))
+    }
+
+    /// Skips a comma.
+    fn comma(&self, i: usize) -> usize {
+        if self.norm(i) == "," { i + 1 } else { i }
+    }
+
+    /// A calendar point as written: weekday, day, month, year in the orders of the language.
+    /// `Err(end)` for a date that does not exist.
+    fn point(&self, i: usize, bare_day: bool) -> Option<Result<(usize, Point), usize>> {
+        let mut p = Point::default();
+        let mut j = i;
+        if let Some((e, wd)) = self.weekday_at(j) {
+            p.weekday = Some(wd);
+            j = self.comma(e);
+        }
+        // the 5th of May
+        let mut k = j;
+        if self.lang == Lang::En && self.norm(k) == "the" && self.day_number(k + 1).is_some() {
+            k += 1;
+        }
+        if let Some((e, d)) = self.day_number(k) {
+            let mut m_at = e;
+            if matches!(self.norm(m_at), "de" | "of") {
+                m_at += 1;
+            }
+            if let Some((e2, m)) = self.month_at(m_at, false) {
+                p.day = Some(d);
+                p.month = Some(m);
+                let mut end = e2;
+                let y_at = self.comma(e2);
+                match self.year_after(y_at) {
+                    Ok(Some((e3, y)))
+                        if self.tok(y_at).is_some_and(|t| t.norm.len() == 4)
+                            || (y_at == e2
+                                && self.tok(e3).is_none_or(|t| {
+                                    t.shape == Shape::Sign || t.cap || !t.space_before
+                                })) =>
+                    {
+                        p.year = Some(y);
+                        end = e3;
+                    }
+                    Ok(_) => {}
+                    Err(()) if y_at == e2 => return Some(Err(y_at + 1)),
+                    Err(()) => {}
+                }
+                if Date::new(2000, m, d).is_none()
+                    || p.year.is_some_and(|y| Date::new(y, m, d).is_none())
+                {
+                    return Some(Err(end));
+                }
+                return Some(Ok((end, p)));
+            }
+            if bare_day && p.weekday.is_none() {
+                p.day = Some(d);
+                return Some(Ok((e, p)));
+            }
+        }
+        // EN: May 5, 2024 / May 2024; FR, RU: septembre 2022
+        if let Some((e, m)) = self.month_at(j, false) {
+            let mut end = e;
+            if self.lang == Lang::En
+                && let Some((e2, d)) = self.day_number(e)
+                && self.tok(e).is_some_and(|t| t.norm.len() <= 2)
+            {
+                p.day = Some(d);
+                end = e2;
+            }
+            let mut y_at = self.comma(end);
+            if p.day.is_none() && matches!(self.norm(y_at), "de" | "of") {
+                y_at += 1;
+            }
+            let year = if p.day.is_none() && self.tok(y_at).is_some_and(|t| t.norm.len() == 2) {
+                // "octobre 98" but not "mai 12 personnes"
+                match self.year_after(y_at) {
+                    Ok(Some(y))
+                        if self
+                            .tok(y.0)
+                            .is_none_or(|t| t.shape == Shape::Sign || !t.space_before) =>
+                    {
+                        Ok(Some(y))
+                    }
+                    _ => Ok(None),
+                }
+            } else {
+                self.year_after(y_at)
+            };
+            match year {
+                Ok(Some((e3, y))) => {
+                    p.year = Some(y);
+                    end = e3;
+                }
+                Ok(_) => {}
+                Err(()) => return Some(Err(y_at + 1)),
+            }
+            if p.day.is_none() && p.year.is_none() {
+                // A month alone.
+                self.month_at(j, true)?;
+            }
+            p.month = Some(m);
+            if let (Some(d), m) = (p.day, m)
+                && (Date::new(2000, m, d).is_none()
+                    || p.year.is_some_and(|y| Date::new(y, m, d).is_none()))
+            {
+                return Some(Err(end));
+            }
+            return Some(Ok((end, p)));
+        }
+        if p.weekday.is_some() {
+            return Some(Ok((self.after_comma_back(j), p)));
+        }
+        None
+    }
+
+    /// `j` after a weekday and maybe a comma: the end of the weekday itself.
+    fn after_comma_back(&self, j: usize) -> usize {
+        if j > 0 && self.norm(j - 1) == "," {
+            j - 1
+        } else {
+            j
+        }
+    }
+
+    /// A bare year with what makes it one: `2022`, `l'année 2001`, `2001 год`, `the year 2001`.
+    fn year_expr(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut cued = false;
+        if let Some((e, _)) = self.at(i, Cat::Year)
+            && self.lang != Lang::Ru
+        {
+            j = e;
+            cued = true;
+        }
+        let t = self.tok(j)?;
+        if t.shape != Shape::Num || t.norm.len() != 4 {
+            return None;
+        }
+        let y = i32::try_from(t.num()?).ok()?;
+        if !(1000..=2100).contains(&y) {
+            return None;
+        }
+        // Part of a larger number: "3 600", "1 2000", "2022,5", "2022.5", "$2000", "2022h"
+        if j > 0 {
+            let prev = &self.toks[j - 1];
+            if prev.shape == Shape::Num
+                || (!t.space_before
+                    && matches!(
+                        prev.norm.as_str(),
+                        "," | "." | "$" | "€" | "£" | "/" | "-" | ":"
+                    ))
+                || (!t.space_before && prev.shape == Shape::Word)
+                || matches!(prev.norm.as_str(), "$" | "€" | "£" | "№" | "#" | "n°")
+            {
+                return None;
+            }
+        }
+        let mut end = j + 1;
+        if let Some(n) = self.tok(end) {
+            if !n.space_before
+                && (n.shape != Shape::Sign || matches!(n.norm.as_str(), "%" | "/" | ":"))
+            {
+                if !(n.norm == "-" || n.norm == "," || n.norm == "." || n.norm == ")") {
+                    return None;
+                }
+                if matches!(n.norm.as_str(), "," | ".")
+                    && self
+                        .tok(end + 1)
+                        .is_some_and(|x| x.shape == Shape::Num && !x.space_before)
+                {
+                    return None;
+                }
+            }
+            if n.norm == "%" || (n.shape == Shape::Num && n.norm.len() == 3) {
+                return None;
+            }
+            if let Some((e, _)) = self.at(end, Cat::Year)
+                && self.lang == Lang::Ru
+            {
+                end = e;
+                cued = true;
+            }
+        }
+        if !cued {
+            let prev_cue = j > 0
+                && (self.lex.is(self.toks, j - 1, Cat::YearPrev)
+                    || self.toks[j - 1].norm == "("
+                    || self.toks[j - 1].norm == "'");
+            let next_ok = match self.tok(j + 1) {
+                None => true,
+                Some(n) if n.shape == Shape::Sign => n.norm != "%",
+                Some(n) if n.shape == Shape::Num => false,
+                Some(n) => {
+                    n.cap
+                        || self.lex.is(self.toks, j + 1, Cat::YearNext)
+                        || self.lex.is(self.toks, j + 1, Cat::Year)
+                }
+            };
+            let unit_next = self.tok(j + 1).is_some_and(|n| n.shape == Shape::Word)
+                && !self.lex.is(self.toks, j + 1, Cat::YearNext)
+                && !self.tok(j + 1).is_some_and(|n| n.cap);
+            if !(next_ok
+                || (prev_cue && !unit_next)
+                || (prev_cue
+                    && (1900..=2100).contains(&y)
+                    && self.lang != Lang::Ru
+                    && !self.counted_next(j + 1)))
+            {
+                return None;
+            }
+        }
+        let mut h = Hit::new(i, end, TimeKind::Date, format!("{y:04}"), true);
+        h.fixes = None;
+        Some(h)
+    }
+
+    /// A word after a number that says it counts things rather than names a year.
+    fn counted_next(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        if t.shape != Shape::Word || t.cap {
+            return false;
+        }
+        // A plural noun right after: "2000 soldats", "1500 people", "2000 euros".
+        t.norm.ends_with('s') || t.norm.ends_with('x') || self.lang == Lang::Ru
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    /// `12/05/2024`, `2024-05-12`, `12.05.2024`: `Skip` when it does not exist.
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let a = self.tok(i)?;
+        if a.shape != Shape::Num {
+            return None;
+        }
+        let sep = self.tok(i + 1)?;
+        if !matches!(sep.norm.as_str(), "/" | "-" | ".") || sep.space_before {
+            return None;
+        }
+        let b = self
+            .tok(i + 2)
+            .filter(|t| t.shape == Shape::Num && !t.space_before)?;
+        let sep2 = self
+            .tok(i + 3)
+            .filter(|t| t.norm == sep.norm && !t.space_before)?;
+        let c = self
+            .tok(i + 4)
+            .filter(|t| t.shape == Shape::Num && !t.space_before)?;
+        let _ = sep2;
+        let end = i + 5;
+        if self.tok(end).is_some_and(|t| {
+            !t.space_before
+                && (t.shape == Shape::Num
+                    || (matches!(t.norm.as_str(), "/" | "-" | ".")
+                        && self
+                            .tok(end + 1)
+                            .is_some_and(|x| x.shape == Shape::Num && !x.space_before)))
+        }) {
+            return Some(Found::Skip(end));
+        }
+        let (na, nb, nc) = (a.num()?, b.num()?, c.num()?);
+        let (y, m, d) = if a.norm.len() == 4 {
+            if sep.norm == "." {
+                return None;
+            }
+            (na, nb, nc)
+        } else if c.norm.len() == 4 || c.norm.len() == 2 {
+            if sep.norm == "-" && c.norm.len() == 2 {
+                return None;
+            }
+            let y = if c.norm.len() == 2 {
+                if nc <= 30 { 2000 + nc } else { 1900 + nc }
+            } else {
+                nc
+            };
+            if self.lang == Lang::En && sep.norm == "/" {
+                (y, na, nb)
+            } else {
+                (y, nb, na)
+            }
+        } else {
+            if a.norm.len() <= 2 && b.norm.len() <= 2 {
+                return Some(Found::Skip(end));
+            }
+            return None;
+        };
+        let date = i32::try_from(y).ok().and_then(|y| Date::new(y, m, d));
+        match date {
+            Some(date) => {
+                let mut h = Hit::new(i, end, TimeKind::Date, date.ymd(), true);
+                h.fixes = Some(date);
+                h.is_day = true;
+                Some(Found::Hit(h))
+            }
+            None => Some(Found::Skip(end)),
+        }
+    }
+
+    /// A calendar point with its determiner and direction cues, then a part of day or a clock
+    /// time: "le 23 avril dernier", "jeudi soir", "last Tuesday", "в прошлый вторник",
+    /// "en septembre 2022" (without "en"), "mardi 1er juin à 10 h".
+    fn date_expr(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut det = false;
+        if self.lang == Lang::Fr && self.at(j, Cat::Det).is_some() {
+            j = self.at(j, Cat::Det)?.0;
+            det = true;
+        }
+        let mut dir = Dir::None;
+        if let Some((e, _)) = self.at(j, Cat::This) {
+            dir = Dir::This;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Last) {
+            dir = Dir::Last;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Next) {
+            dir = Dir::Next;
+            j = e;
+        }
+        if det && dir != Dir::None {
+            return None;
+        }
+        let (mut end, p) = match self.point(j, false) {
+            Some(Ok(x)) => x,
+            Some(Err(e)) => return Some(Found::Skip(e)),
+            None => return None,
+        };
+        if det && p.day.is_none() && p.weekday.is_none() {
+            return None;
+        }
+        if dir != Dir::None && p.day.is_some() && self.lang != Lang::Fr {
+            // "last May 5" is rare; keep the cue out
+        }
+        if p.year.is_none() {
+            if let Some((e, _)) = self.at(end, Cat::Last) {
+                if dir == Dir::None || dir == Dir::This {
+                    dir = Dir::Last;
+                    end = e;
+                }
+            } else if let Some((e, _)) = self.at(end, Cat::Next)
+                && (dir == Dir::None || dir == Dir::This)
+            {
+                dir = Dir::Next;
+                end = e;
+            }
+        }
+        let future = self.future.get(i).copied().unwrap_or(false);
+        let (value, anchored, fixes) = self.resolve(p, dir, future)?;
+        let is_day = p.day.is_some() || (p.weekday.is_some() && p.month.is_none());
+        let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        h.is_day = is_day;
+        if !anchored && is_day && p.weekday.is_some() && p.month.is_none() {
+            h.is_day = true;
+        }
+        Some(Found::Hit(self.with_clock(h)))
+    }
+
+    /// A part of day or a clock time after a day: "jeudi soir", "hier à 10 h".
+    fn with_clock(&self, mut h: Hit) -> Hit {
+        if !h.is_day {
+            return h;
+        }
+        let j = h.end;
+        if let Some((e, pod)) = self.at(j, Cat::Pod)
+            && let Some(pod) = pod_of(pod)
+        {
+            h.value.push('T');
+            h.value.push_str(pod);
+            h.end = e;
+            h.kind = TimeKind::DateTime;
+            h.is_day = false;
+            return h;
+        }
+        // "hier à 10 h" is one date-time; "mardi, vers 21 h" two expressions (TIMEX3 style).
+        let mut k = j;
+        if matches!(self.norm(k), "à" | "at" | "в" | "во") {
+            k += 1;
+        }
+        if let Some(c) = self.clock(k, true) {
+            h.value = format!("{}T{}", h.value, c.value);
+            h.end = c.end;
+            h.kind = TimeKind::DateTime;
+            h.is_day = false;
+        }
+        h
+    }
+
+    /// A clock time at `i`: value `HH:MM`, end. `strong` when an "at" cue came before (so
+    /// "10 heures" is a time, not a duration).
+    fn clock(&self, i: usize, strong: bool) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if let Some((e, v)) = self.at(i, Cat::Clock) {
+            return Some(Hit::new(i, e, TimeKind::Time, v.to_owned(), true));
+        }
+        if t.shape != Shape::Num || t.norm.len() > 2 {
+            return None;
+        }
+        let h = t.num()?;
+        if h > 24 {
+            return None;
+        }
+        let mut minutes = None;
+        let mut j = i + 1;
+        let mut explicit = false;
+        // 15:30, 15.30 (ru), 15h30, 15 h 30
+        if matches!(self.norm(j), ":") && self.glued(i) {
+            let m = self
+                .tok(j + 1)
+                .filter(|x| x.shape == Shape::Num && x.norm.len() == 2 && !x.space_before)?;
+            let mv = m.num()?;
+            if mv > 59 {
+                return None;
+            }
+            minutes = Some(mv);
+            j += 2;
+            explicit = true;
+            // seconds
+            if self.norm(j) == ":"
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|x| x.shape == Shape::Num && x.norm.len() == 2 && !x.space_before)
+            {
+                j += 2;
+            }
+        } else if let Some((e, _)) = self.at(j, Cat::Hour) {
+            let word = self.norm(j);
+            let short = matches!(word, "h" | "ч" | "hr");
+            if !short && !strong && !self.ampm_follows(e) {
+                return None;
+            }
+            j = e;
+            explicit = true;
+            if let Some(m) = self
+                .tok(j)
+                .filter(|x| x.shape == Shape::Num && x.norm.len() == 2)
+            {
+                let mv = m.num()?;
+                if mv <= 59 {
+                    minutes = Some(mv);
+                    j += 1;
+                    if matches!(self.norm(j), "min" | "minutes" | "мин") {
+                        j += 1;
+                    }
+                }
+            }
+        }
+        let mut hour = h;
+        if let Some((e, ap)) = self.at(j, Cat::AmPm) {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            if ap == "PM" && hour < 12 {
+                hour += 12;
+            }
+            if ap == "AM" && hour == 12 {
+                hour = 0;
+            }
+            j = e;
+            explicit = true;
+        }
+        if !explicit {
+            return None;
+        }
+        if hour == 24 {
+            hour = 0;
+        }
+        let mut value = format!("{hour:02}:{:02}", minutes.unwrap_or(0));
+        if let Some((e, tz)) = self.at(j, Cat::Tz) {
+            if tz == "Z" {
+                value.push('Z');
+            } else if tz.starts_with(['+', '-']) {
+                value.push_str(tz);
+            }
+            j = e;
+        }
+        Some(Hit::new(i, j, TimeKind::Time, value, true))
+    }
+
+    fn ampm_follows(&self, i: usize) -> bool {
+        self.at(i, Cat::AmPm).is_some()
+    }
+
+    /// A clock time alone, on the last day the text fixed: "à 22 h" → `…T22:00`.
+    fn clock_expr(&self, i: usize, _any: bool) -> Option<Hit> {
+        let strong = i > 0
+            && (self.lex.is(self.toks, i - 1, Cat::At)
+                || (i > 1 && self.lex.is(self.toks, i - 2, Cat::At)));
+        let mut c = self.clock(i, strong)?;
+        match self.reference {
+            Some(d) => {
+                c.value = format!("{}T{}", d.ymd(), c.value);
+                c.anchored = true;
+            }
+            None => {
+                c.value = format!("T{}", c.value);
+                c.anchored = true;
+            }
+        }
+        Some(c)
+    }
+
+    /// "dernier/prochain/ce" with a unit: "la semaine dernière", "last year", "в прошлом
+    /// году", "ce mois-ci", "this week".
+    fn relative_unit(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if let Some((e, _)) = self.at(j, Cat::Det) {
+            j = e;
+        }
+        let mut dir = Dir::None;
+        if let Some((e, _)) = self.at(j, Cat::This) {
+            dir = Dir::This;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Last) {
+            dir = Dir::Last;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Next) {
+            dir = Dir::Next;
+            j = e;
+        }
+        let (e, unit) = self.at(j, Cat::Unit)?;
+        let (mult, u) = unit_parts(unit)?;
+        let mut end = e;
+        if dir == Dir::None || dir == Dir::This {
+            if let Some((e2, _)) = self.at(end, Cat::Last) {
+                if dir == Dir::This {
+                    return None;
+                }
+                dir = Dir::Last;
+                end = e2;
+            } else if let Some((e2, _)) = self.at(end, Cat::Next) {
+                if dir == Dir::This {
+                    return None;
+                }
+                dir = Dir::Next;
+                end = e2;
+            }
+        }
+        if dir == Dir::This && self.norm(end) == "-" && matches!(self.norm(end + 1), "ci" | "là") {
+            end += 2;
+        }
+        if dir == Dir::None || mult != 1 && u != "Y" {
+            return None;
+        }
+        // Plural units with a cue are a vague stretch ("ces derniers mois") or a duration.
+        let tok_unit = self.norm(j);
+        if tok_unit.ends_with('s') && self.lang == Lang::Fr && tok_unit != "mois" {
+            return None;
+        }
+        let step: i64 = match dir {
+            Dir::Last => -1,
+            Dir::Next => 1,
+            _ => 0,
+        };
+        let (value, anchored, fixes, is_day) = match self.anchor {
+            Some(a) => match (u, mult) {
+                ("Y", 1) => (format!("{:04}", a.year + step as i32), true, None, false),
+                ("Y", 10) => {
+                    let y = a.year + 10 * step as i32;
+                    (format!("{:03}X", y / 10), true, None, false)
+                }
+                ("Y", 100) => {
+                    let y = a.year + 100 * step as i32;
+                    (format!("{:02}", y / 100), true, None, false)
+                }
+                ("M", 1) => {
+                    let d = a.add_months(step)?;
+                    (format!("{:04}-{:02}", d.year, d.month), true, None, false)
+                }
+                ("W", 1) => {
+                    let d = a.add_days(7 * step)?;
+                    let (y, w) = d.iso_week();
+                    (format!("{y:04}-W{w:02}"), true, None, false)
+                }
+                ("D", 1) => {
+                    let d = a.add_days(step)?;
+                    (d.ymd(), true, Some(d), true)
+                }
+                _ => return None,
+            },
+            None => {
+                let v = match (u, mult) {
+                    ("Y", 1) => "XXXX",
+                    ("M", 1) => "XXXX-XX",
+                    ("W", 1) => "XXXX-WXX",
+                    ("D", 1) => "XXXX-XX-XX",
+                    _ => return None,
+                };
+                (v.to_owned(), false, None, false)
+            }
+        };
+        let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        h.is_day = is_day;
+        Some(h)
+    }
+
+    /// "hier", "aujourd'hui", "tomorrow", "вчера", with a part of day or a clock time; "ce
+    /// soir", "this morning", "tonight".
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let (e, offset, this_pod) = if let Some((e, v)) = self.at(i, Cat::Deictic) {
+            (e, v.parse::<i64>().ok()?, None)
+        } else if self.norm(i) == "tonight" {
+            (i + 1, 0, Some("NI"))
+        } else if let Some((e, _)) = self.at(i, Cat::This)
+            && let Some((e2, pod)) = self.at(e, Cat::Pod)
+            && pod != "MI"
+        {
+            (e2, 0, pod_of(pod))
+        } else {
+            return None;
+        };
+        let (value, anchored, fixes) = match self.anchor {
+            Some(a) => {
+                let d = a.add_days(offset)?;
+                (d.ymd(), true, Some(d))
+            }
+            None => ("XXXX-XX-XX".to_owned(), false, None),
+        };
+        let mut h = Hit::new(i, e, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        if let Some(pod) = this_pod {
+            h.value = format!(
+                "{}T{}",
+                h.value,
+                if pod == "NI" && self.norm(i) == "tonight" {
+                    "NI"
+                } else {
+                    pod
+                }
+            );
+            h.kind = TimeKind::DateTime;
+            return Some(h);
+        }
+        h.is_day = true;
+        Some(self.with_clock(h))
+    }
+
+    /// "ce jour-là", "le lendemain", "the next day", "накануне": from the last date fixed.
+    fn anaphor(&self, i: usize) -> Option<Hit> {
+        let (e, v) = self.at(i, Cat::Anaphor)?;
+        let offset: i64 = v.parse().ok()?;
+        let (value, anchored, fixes) = match self.reference {
+            Some(r) => {
+                let d = r.add_days(offset)?;
+                (d.ymd(), true, Some(d))
+            }
+            None => ("XXXX-XX-XX".to_owned(), false, None),
+        };
+        let mut h = Hit::new(i, e, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        h.is_day = true;
+        Some(self.with_clock(h))
+    }
+
+    /// A count: digits or number words ("vingt-cinq", "twenty-five"), or a fuzzy one.
+    fn count(&self, i: usize) -> Option<(usize, Option<u64>)> {
+        let t = self.tok(i)?;
+        if t.shape == Shape::Num {
+            if t.norm.len() > 6 {
+                return None;
+            }
+            // "3 600": a grouped number counts things, not time
+            if self.tok(i + 1).is_some_and(|n| n.shape == Shape::Num) {
+                return None;
+            }
+            if i > 0 && self.toks[i - 1].shape == Shape::Num && t.space_before && t.norm.len() == 3
+            {
+                return None;
+            }
+            // decimals: "1,5 an" → not handled, skip the whole
+            if i > 1
+                && matches!(self.toks[i - 1].norm.as_str(), "," | ".")
+                && !t.space_before
+                && self.toks[i - 2].shape == Shape::Num
+            {
+                return None;
+            }
+            return Some((i + 1, Some(u64::from(t.num()?))));
+        }
+        if let Some((e, _)) = self.at(i, Cat::Fuzzy) {
+            return Some((e, None));
+        }
+        let (mut e, v) = self.at(i, Cat::Num)?;
+        let mut n: u64 = v.parse().ok()?;
+        // vingt-cinq, twenty-five, vingt et un, двадцать пять
+        if n >= 20 && n.is_multiple_of(10) && n < 100 {
+            let mut k = e;
+            if matches!(self.norm(k), "-" | "et") {
+                k += 1;
+            }
+            if let Some((e2, v2)) = self.at(k, Cat::Num)
+                && let Ok(u) = v2.parse::<u64>()
+                && (1..=9).contains(&u)
+            {
+                n += u;
+                e = e2;
+            }
+        }
+        Some((e, Some(n)))
+    }
+
+    /// A length of time: "six mois", "30 ans", "three days", "16-hour", "несколько месяцев",
+    /// "un demi-siècle"; with "il y a", "ago", "назад", "dans", "через", "later" it becomes a
+    /// date.
+    fn duration_expr(&self, i: usize) -> Option<Hit> {
+        // "il y a trois jours", "dans trois jours", "через три дня"
+        let mut pre: Option<(Dir, usize)> = None;
+        let mut j = i;
+        if let Some((e, _)) = self.at(i, Cat::AgoPre) {
+            pre = Some((Dir::Last, e));
+            j = e;
+        } else if let Some((e, _)) = self.at(i, Cat::LaterPre) {
+            pre = Some((Dir::Next, e));
+            j = e;
+        }
+        let mut modifier = None;
+        if let Some((e, m)) = self.at(j, Cat::Mod)
+            && matches!(
+                m,
+                "APPROX" | "MORE_THAN" | "LESS_THAN" | "EQUAL_OR_MORE" | "EQUAL_OR_LESS"
+            )
+            && pre.is_some()
+        {
+            modifier = Some(m);
+            j = e;
+        }
+        // "les trois derniers mois", "the past three years", "последние три года"
+        let mut span_det = false;
+        let mut k = j;
+        if pre.is_none() {
+            if let Some((e, _)) = self.at(k, Cat::Det) {
+                k = e;
+                span_det = true;
+            }
+            if let Some((e, _)) = self.at(k, Cat::Last).or_else(|| self.at(k, Cat::Next)) {
+                k = e;
+                span_det = true;
+            }
+        }
+        let (mut e, n) = match self.count(k) {
+            Some(x) => x,
+            None if span_det => return None,
+            None => {
+                // "un demi-siècle", "une décennie": the article is the count
+                return None;
+            }
+        };
+        if span_det
+            && self.tok(k).is_some_and(|t| t.shape == Shape::Num)
+            && n.is_some_and(|n| n > 100)
+        {
+            return None;
+        }
+        if self.lang == Lang::Fr && span_det && pre.is_none() {
+            // "les trois derniers mois"
+            if let Some((e2, _)) = self.at(e, Cat::Last).or_else(|| self.at(e, Cat::Next)) {
+                e = e2;
+            }
+        }
+        if self.norm(e) == "-" && self.glued(e - 1) {
+            e += 1;
+        }
+        if self.lang == Lang::En
+            && self.norm(e) == "and"
+            && self.norm(e + 1) == "a"
+            && self.norm(e + 2) == "half"
+        {
+            // "two and a half years" → handled below as a half
+        }
+        let (ue, unit) = self.at(e, Cat::Unit)?;
+        let (mult, u) = unit_parts(unit)?;
+        // "à 10 heures" is a time
+        if u == "H" && i > 0 && self.lex.is(self.toks, i - 1, Cat::At) && pre.is_none() {
+            return None;
+        }
+        let is_article = self.at(k, Cat::Num).is_some_and(|(_, v)| v == "1")
+            && self.tok(k).is_some_and(|t| t.shape == Shape::Word);
+        let _ = is_article;
+        let mut end = ue;
+        let mut value_n = n;
+        let mut value_mult = mult;
+        let mut value_unit = u.to_owned();
+        // "un an et demi", "two and a half years"
+        if self.norm(end) == "et"
+            && matches!(self.norm(end + 1), "demi" | "demie")
+            && let Some(n) = value_n
+        {
+            {
+                match value_unit.as_str() {
+                    "Y" => {
+                        value_n = Some(n * 12 + 6);
+                        value_unit = "M".to_owned();
+                        value_mult = 1;
+                    }
+                    "H" => {
+                        value_n = Some(n * 60 + 30);
+                        value_unit = "MIN".to_owned();
+                        value_mult = 1;
+                    }
+                    _ => {}
+                }
+                end += 2;
+            }
+        }
+        if value_n == Some(0) {
+            return None;
+        }
+        // an age: "30-year-old", "52 years old", "un homme de 30 ans" stays (TIMEX3 marks it)
+        if (self.norm(end) == "-" && self.norm(end + 1) == "old") || self.norm(end) == "old" {
+            return None;
+        }
+        let mut value = duration_value(value_n, value_mult, &value_unit);
+        // TIMEX3 writes minutes as PT…M; months stay P…M
+        if value_unit == "MIN" {
+            value = duration_value(value_n, value_mult, "MIN");
+        }
+        let mut kind = TimeKind::Duration;
+        let mut anchored = true;
+        let mut fixes = None;
+        let mut post: Option<Dir> = None;
+        if pre.is_none() {
+            if let Some((e2, _)) = self.at(end, Cat::AgoPost) {
+                post = Some(Dir::Last);
+                end = e2;
+            } else if let Some((e2, _)) = self.at(end, Cat::LaterPost) {
+                // "trois jours plus tard": from the last date fixed; "après" only when
+                // nothing follows that it could govern
+                let word = self.norm(end);
+                if word != "après" && word != "after"
+                    || self.tok(e2).is_none_or(|t| t.shape == Shape::Sign)
+                {
+                    post = Some(Dir::Next);
+                    end = e2;
+                }
+            }
+        }
+        let dir = pre.map(|(d, _)| d).or(post);
+        if let Some(dir) = dir {
+            kind = TimeKind::Date;
+            let base = if post == Some(Dir::Next) {
+                self.reference
+            } else {
+                self.anchor
+            };
+            match (base, value_n) {
+                (Some(a), Some(n)) => {
+                    let n = i64::try_from(n.saturating_mul(value_mult)).ok()?;
+                    let sign = if dir == Dir::Last { -1 } else { 1 };
+                    let (v, f) = match value_unit.as_str() {
+                        "D" => {
+                            let d = a.add_days(sign * n)?;
+                            (d.ymd(), Some(d))
+                        }
+                        "W" => {
+                            let d = a.add_days(sign * 7 * n)?;
+                            (d.ymd(), Some(d))
+                        }
+                        "M" => {
+                            let d = a.add_months(sign * n)?;
+                            (format!("{:04}-{:02}", d.year, d.month), None)
+                        }
+                        "Y" => {
+                            let y = a.year + i32::try_from(sign * n).ok()?;
+                            if !(1..=9999).contains(&y) {
+                                return None;
+                            }
+                            (format!("{y:04}"), None)
+                        }
+                        "H" | "MIN" | "S" => {
+                            let days = match value_unit.as_str() {
+                                "H" => n / 24,
+                                "MIN" => n / 1440,
+                                _ => n / 86_400,
+                            };
+                            let d = a.add_days(sign * days)?;
+                            (d.ymd(), None)
+                        }
+                        _ => return None,
+                    };
+                    value = v;
+                    fixes = f;
+                }
+                (Some(_), None) => {
+                    value = if dir == Dir::Last {
+                        "PAST_REF"
+                    } else {
+                        "FUTURE_REF"
+                    }
+                    .to_owned();
+                    anchored = false;
+                }
+                (None, _) => {
+                    value = match value_unit.as_str() {
+                        "M" => "XXXX-XX",
+                        "Y" => "XXXX",
+                        _ => "XXXX-XX-XX",
+                    }
+                    .to_owned();
+                    anchored = false;
+                }
+            }
+        } else if let Some((e2, m)) = self.at(end, Cat::PostMod) {
+            modifier = Some(m);
+            end = e2;
+        }
+        let mut h = Hit::new(i, end, kind, value, anchored);
+        h.modifier = modifier;
+        h.fixes = fixes;
+        h.is_day = fixes.is_some();
+        Some(h)
+    }
+
+    /// A TIMEX3 mod before an expression: "fin mars", "début 2022", "mi-mars", "plus de
+    /// vingt ans", "vers 18 h", "early 2020", "в конце марта".
+    fn modified(&self, i: usize) -> Option<Hit> {
+        let (e, m) = self.at(i, Cat::Mod)?;
+        let inner = match self.best_inner(e) {
+            Some(h) => h,
+            None => {
+                // "en fin de matinée"
+                return None;
+            }
+        };
+        let point_mod = matches!(m, "START" | "MID" | "END");
+        let dur_mod = matches!(
+            m,
+            "MORE_THAN" | "LESS_THAN" | "EQUAL_OR_MORE" | "EQUAL_OR_LESS"
+        );
+        match inner.kind {
+            TimeKind::Duration if point_mod => return None,
+            TimeKind::Date | TimeKind::Time | TimeKind::DateTime if dur_mod => return None,
+            TimeKind::Set | TimeKind::Range => return None,
+            _ => {}
+        }
+        if point_mod && inner.is_day {
+            return None;
+        }
+        if inner.modifier.is_some() {
+            return None;
+        }
+        let mut h = inner;
+        h.start = i;
+        h.modifier = Some(m);
+        Some(h)
+    }
+
+    fn best_inner(&self, i: usize) -> Option<Hit> {
+        match self.best_at(i, true)? {
+            Found::Hit(h) => Some(h),
+            Found::Skip(_) => None,
+        }
+    }
+
+    /// "du 2 au 5 janvier", "entre 2010 et 2015", "from Monday to Friday", "с 2 по 5 января",
+    /// "de 9 h à 17 h".
+    fn range(&self, i: usize) -> Option<Hit> {
+        let (e, between) = if let Some((e, _)) = self.at(i, Cat::Between) {
+            (e, true)
+        } else if let Some((e, _)) = self.at(i, Cat::From) {
+            (e, false)
+        } else {
+            return None;
+        };
+        let future = self.future.get(i).copied().unwrap_or(false);
+        let left = self.range_end(e, true)?;
+        let conn = if between {
+            self.at(left.0, Cat::And)?
+        } else {
+            self.at(left.0, Cat::To)?
+        };
+        let right = self.range_end(conn.0, false)?;
+        let (lp, rp) = (left.1, right.1);
+        match (lp, rp) {
+            (RangeEnd::Point(mut l), RangeEnd::Point(r)) => {
+                if l.month.is_none() && l.day.is_some() {
+                    l.month = r.month;
+                }
+                if l.year.is_none() && r.year.is_some() && (l.month.is_some() || l.day.is_some()) {
+                    l.year = r.year;
+                }
+                if l.month.is_none() && l.day.is_some() {
+                    return None;
+                }
+                // the same granularity on both sides
+                if l.year.is_some() != r.year.is_some() && l.month.is_none() != r.month.is_none() {
+                    return None;
+                }
+                let (lv, la, _) = self.resolve(l, Dir::None, future)?;
+                let (rv, ra, rf) = self.resolve(r, Dir::None, future)?;
+                if lv == rv {
+                    return None;
+                }
+                let mut h = Hit::new(i, right.0, TimeKind::Range, format!("{lv}/{rv}"), la && ra);
+                h.fixes = rf;
+                Some(h)
+            }
+            (RangeEnd::Clock(l), RangeEnd::Clock(r)) => {
+                let v = match self.reference {
+                    Some(d) => format!("{0}T{l}/{0}T{r}", d.ymd()),
+                    None => format!("T{l}/T{r}"),
+                };
+                Some(Hit::new(i, right.0, TimeKind::Range, v, true))
+            }
+            _ => None,
+        }
+    }
+
+    fn range_end(&self, i: usize, left: bool) -> Option<(usize, RangeEnd)> {
+        if let Some(c) = self.clock(i, true) {
+            return Some((c.end, RangeEnd::Clock(c.value)));
+        }
+        let mut j = i;
+        if self.lang == Lang::Fr
+            && let Some((e, _)) = self.at(j, Cat::Det)
+        {
+            j = e;
+        }
+        match self.point(j, left) {
+            Some(Ok((e, p))) => {
+                // a year alone: "RU с 2010 по 2015 год"
+                let mut end = e;
+                if p.year.is_some()
+                    && let Some((e2, _)) = self.at(end, Cat::Year)
+                    && self.lang == Lang::Ru
+                {
+                    end = e2;
+                }
+                Some((end, RangeEnd::Point(p)))
+            }
+            Some(Err(_)) => None,
+            None => {
+                let t = self.tok(j)?;
+                if t.shape == Shape::Num && t.norm.len() == 4 {
+                    let y = i32::try_from(t.num()?).ok()?;
+                    if !(1000..=2100).contains(&y) {
+                        return None;
+                    }
+                    let mut end = j + 1;
+                    if let Some((e2, _)) = self.at(end, Cat::Year)
+                        && self.lang == Lang::Ru
+                    {
+                        end = e2;
+                    }
+                    if self.tok(end).is_some_and(|t| {
+                        t.shape == Shape::Word
+                            && !t.cap
+                            && !self.lex.is(self.toks, end, Cat::YearNext)
+                            && !self.lex.is(self.toks, end, Cat::To)
+                            && !self.lex.is(self.toks, end, Cat::And)
+                    }) {
+                        return None;
+                    }
+                    return Some((
+                        end,
+                        RangeEnd::Point(Point {
+                            year: Some(y),
+                            ..Point::default()
+                        }),
+                    ));
+                }
+                None
+            }
+        }
+    }
+
+    /// "chaque lundi", "every year", "tous les jours", "каждый понедельник", "ежегодно".
+    fn set(&self, i: usize) -> Option<Hit> {
+        if let Some((e, v)) = self.at(i, Cat::SetWord) {
+            if self.lang == Lang::En
+                && e == i + 1
+                && self
+                    .tok(e)
+                    .is_some_and(|t| t.shape == Shape::Word && !t.cap)
+            {
+                return None;
+            }
+            return Some(Hit::new(i, e, TimeKind::Set, v.to_owned(), true));
+        }
+        let (e, _) = self.at(i, Cat::Every)?;
+        if let Some((e2, wd)) = self.at(e, Cat::Weekday) {
+            let mut h = Hit::new(i, e2, TimeKind::Set, format!("XXXX-WXX-{wd}"), true);
+            if let Some((e3, pod)) = self.at(e2, Cat::Pod)
+                && let Some(pod) = pod_of(pod)
+            {
+                h.value = format!("{}T{pod}", h.value);
+                h.end = e3;
+            }
+            return Some(h);
+        }
+        let (mut k, n) = match self.count(e) {
+            Some((k, Some(n))) => (k, n),
+            _ => (e, 1),
+        };
+        if self.norm(k) == "-" {
+            k += 1;
+        }
+        let (e2, unit) = self.at(k, Cat::Unit)?;
+        let (mult, u) = unit_parts(unit)?;
+        Some(Hit::new(
+            i,
+            e2,
+            TimeKind::Set,
+            duration_value(Some(n), mult, u),
+            true,
+        ))
+    }
+
+    fn vague(&self, i: usize) -> Option<Hit> {
+        let (e, v) = self.at(i, Cat::Vague)?;
+        if self.count(e).is_some() || self.at(e, Cat::Unit).is_some() {
+            return None;
+        }
+        // "now" inside "now-defunct", "future" as an adjective before a noun
+        if self.lang == Lang::En
+            && self.norm(i) == "future"
+            && self.tok(e).is_some_and(|t| t.shape == Shape::Word)
+        {
+            return None;
+        }
+        Some(Hit::new(i, e, TimeKind::Date, v.to_owned(), false))
+    }
+
+    /// "les années 60", "the 1990s", "в 1990-е годы", "90-х": `196X`.
+    fn decade(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut cue = false;
+        if let Some((e, _)) = self.at(j, Cat::Decade) {
+            j = e;
+            cue = self.lang != Lang::En;
+        }
+        let t = self.tok(j)?;
+        if t.shape != Shape::Num {
+            return None;
+        }
+        let n = t.num()?;
+        let mut end = j + 1;
+        let decade = match (t.norm.len(), n % 10) {
+            (4, 0) => n / 10,
+            (2, 0) => 190 + n / 10,
+            _ => return None,
+        };
+        let glued_suffix = || -> Option<usize> {
+            let k = j + 1;
+            let s = self.tok(k)?;
+            if s.space_before {
+                return None;
+            }
+            match s.norm.as_str() {
+                "s" => Some(k + 1),
+                "'" if self.norm(k + 1) == "s" => Some(k + 2),
+                "-" if matches!(self.norm(k + 1), "е" | "х" | "ые" | "ых" | "x") => {
+                    Some(k + 2)
+                }
+                _ => None,
+            }
+        };
+        if let Some(e) = glued_suffix() {
+            end = e;
+            if self.lang == Lang::Ru
+                && let Some((e2, _)) = self.at(end, Cat::Unit)
+                && self.norm(end).starts_with("год")
+            {
+                end = e2;
+            }
+        } else if !cue {
+            return None;
+        }
+        if self.lang == Lang::En && !cue && self.norm(i) != "the" {
+            // "the 1990s" keeps its article when written
+        }
+        Some(Hit::new(
+            i,
+            end,
+            TimeKind::Date,
+            format!("{decade:03}X"),
+            true,
+        ))
+    }
+
+    /// "le XXe siècle", "the 20th century", "XX век": `19`.
+    fn century(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if let Some((e, _)) = self.at(j, Cat::Det) {
+            j = e;
+        }
+        let t = self.tok(j)?;
+        let (n, mut k) = if t.shape == Shape::Num {
+            let n = t.num()?;
+            let mut k = j + 1;
+            if self.glued(j) && ORDINAL_SUFFIXES.contains(&self.norm(k)) {
+                k += 1;
+            }
+            (n, k)
+        } else if t.shape == Shape::Word && t.cap {
+            let w = t.norm.trim_end_matches("ème").trim_end_matches('e');
+            (roman(w)?, j + 1)
+        } else {
+            return None;
+        };
+        if self.norm(k) == "-" {
+            k += 1;
+        }
+        let (e, _) = self.at(k, Cat::Century)?;
+        if !(1..=30).contains(&n) {
+            return None;
+        }
+        Some(Hit::new(
+            i,
+            e,
+            TimeKind::Date,
+            format!("{:02}", n - 1),
+            true,
+        ))
+    }
+
+    /// "l'été 2022", "last summer", "этим летом", "en automne".
+    fn season(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if let Some((e, _)) = self.at(j, Cat::Det) {
+            j = e;
+        }
+        let mut dir = Dir::None;
+        if let Some((e, _)) = self.at(j, Cat::This) {
+            dir = Dir::This;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Last) {
+            dir = Dir::Last;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Next) {
+            dir = Dir::Next;
+            j = e;
+        }
+        let (e, s) = self.at(j, Cat::Season)?;
+        let cued = j > i
+            || (i > 0
+                && matches!(
+                    self.toks[i - 1].norm.as_str(),
+                    "en" | "au" | "in" | "during" | "this" | "last" | "next"
+                ));
+        let mut end = e;
+        let mut year = None;
+        if let Ok(Some((e2, y))) = self.year_after(self.comma(end))
+            && self.tok(self.comma(end)).is_some_and(|t| t.norm.len() == 4)
+        {
+            year = Some(y);
+            end = e2;
+        }
+        if year.is_none() && !cued && self.lang != Lang::Ru {
+            return None;
+        }
+        if year.is_none() && dir == Dir::None {
+            if let Some((e2, _)) = self.at(end, Cat::Last) {
+                dir = Dir::Last;
+                end = e2;
+            } else if let Some((e2, _)) = self.at(end, Cat::Next) {
+                dir = Dir::Next;
+                end = e2;
+            }
+        }
+        let last_month = match s {
+            "SP" => 5,
+            "SU" => 8,
+            "FA" => 11,
+            _ => 2,
+        };
+        let (value, anchored) = match (year, self.anchor) {
+            (Some(y), _) => (format!("{y:04}-{s}"), true),
+            (None, Some(a)) => {
+                let y = match dir {
+                    Dir::Last if a.month > last_month && s != "WI" => a.year,
+                    Dir::Last => a.year - 1,
+                    Dir::Next if a.month < last_month - 2 => a.year,
+                    Dir::Next => a.year + 1,
+                    _ => a.year,
+                };
+                (format!("{y:04}-{s}"), true)
+            }
+            (None, None) => (format!("XXXX-{s}"), false),
+        };
+        if self.lang == Lang::En
+            && dir == Dir::None
+            && year.is_none()
+            && self.norm(i) != "the"
+            && j == i
+        {
+            // a bare English season word is often not a date ("summer camp")
+            if self.tok(end).is_some_and(|t| t.shape == Shape::Word) {
+                return None;
+            }
+        }
+        Some(Hit::new(i, end, TimeKind::Date, value, anchored))
+    }
+
+    /// "la soirée", "la nuit", "le matin" (French): on the last day the text fixed.
+    fn det_pod(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::Fr {
+            return None;
+        }
+        let mut j = i;
+        if self.norm(j) == "dans" {
+            j += 1;
+        }
+        let (e, _) = self.at(j, Cat::Det)?;
+        let (e2, pod) = self.at(e, Cat::Pod)?;
+        let pod = pod_of(pod)?;
+        if pod == "MI" {
+            return None;
+        }
+        // "la nuit de mardi à mercredi", "le matin du 3": leave to the date
+        if matches!(
+            self.norm(e2),
+            "de" | "du" | "d" | "suivant" | "suivante" | "même"
+        ) {
+            return None;
+        }
+        let (value, anchored) = match self.reference {
+            Some(d) => (format!("{}T{pod}", d.ymd()), true),
+            None => (format!("XXXX-XX-XXT{pod}"), false),
+        };
+        Some(Hit::new(j, e2, TimeKind::DateTime, value, anchored))
+    }
+
+    #[allow(dead_code)]
+    fn text_of(&self, h: &Hit) -> &str {
+        let (s, e) = (self.toks[h.start].start, self.toks[h.end - 1].end);
+        &self.text[s..e]
+    }
+}
+
+enum RangeEnd {
+    Point(Point),
+    Clock(String),
+}
+
+fn is_full_month(w: &str) -> bool {
+    matches!(
+        w,
+        "mai"
+            | "juin"
+            | "mars"
+            | "may"
+            | "june"
+            | "july"
+            | "май"
+            | "июнь"
+            | "июль"
+            | "мая"
+            | "июня"
+            | "июля"
+            | "мае"
+            | "июне"
+            | "июле"
+            | "март"
+    )
+}
+
+/// A Roman numeral up to 39 (centuries).
+fn roman(w: &str) -> Option<u32> {
+    if w.is_empty() || w.len() > 8 {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in w.chars().rev() {
+        let v = match c {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    Some(total)
+}
