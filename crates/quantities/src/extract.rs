@@ -23,6 +23,11 @@ struct Num {
     /// A plain integer of four digits in 1000..=2199 with no grouping: a year unless a unit
     /// or a cue says otherwise.
     year_like: bool,
+    /// The last scale word's value ("six millions" → 1e6; 1 without one): "and a half"
+    /// after it is half of that scale.
+    last_scale: f64,
+    /// A unit read with the number ("полчаса", a bare "час"): index into the units.
+    unit: Option<usize>,
 }
 
 /// A quantity under construction (token indices).
@@ -130,6 +135,28 @@ impl Ctx<'_> {
         let cands = self.lex.unit_phrases.by_first.get(self.key(i))?;
         for (phrase, unit) in cands {
             if let Some(end) = self.match_fwd(i, phrase) {
+                // "a $ 300 million", "1 $10": a currency sign before a number is that
+                // number's.
+                if self.toks[i].kind == Kind::Sym
+                    && self.lex.units[*unit].dimension == "money"
+                    && self
+                        .toks
+                        .get(end)
+                        .is_some_and(|t| t.kind == Kind::Num && t.gap <= 1)
+                {
+                    continue;
+                }
+                // "173C", "14.7C/", "800,000 F-Series", "2021 C.P.I.": a one-letter unit
+                // glued to a hyphen, slash or point and more is a code.
+                if end == i + 1
+                    && self.raw(i).len() == 1
+                    && self.toks[i].kind == Kind::Word
+                    && self.is_sym(end, &["-", "/", "."])
+                    && self.toks[end].gap == 0
+                    && self.toks.get(end + 1).is_some_and(|t| t.gap == 0)
+                {
+                    continue;
+                }
                 // A unit word must end at a word boundary.
                 if end < self.toks.len()
                     && self.toks[end].gap == 0
@@ -225,14 +252,158 @@ fn multiplier(raw: &str, glued: bool) -> Option<f64> {
         "G" | "Г" | "bn" | "bln" | "млрд" | "B" => 1e9,
         "tn" | "tln" | "трлн" => 1e12,
         "mil" if glued => 1e6,
+        "b" if glued => 1e9,
         "m" if glued => return None,
         _ => return None,
     })
 }
 
 impl Ctx<'_> {
-    /// A number expression at token `i` (digits or words), without bound or unit.
+    /// A number expression at token `i` (digits or words), without bound or unit, with
+    /// what may follow it: a fraction ("one twenty-fifth", "three and a half", "1 in 5").
     fn number(&self, i: usize) -> Option<Num> {
+        let n = self.number_core(i)?;
+        Some(self.fraction_tail(n))
+    }
+
+    /// What follows a number and makes one value with it.
+    fn fraction_tail(&self, mut n: Num) -> Num {
+        if n.ordinal || !n.value.is_finite() {
+            return n;
+        }
+        let k = n.end;
+        if k >= self.toks.len() || !self.near(k) || self.toks[k].gap == 0 {
+            return n;
+        }
+        // "one twenty-fifth", "un vingt-cinquième", "three twenty-firsts": a numerator then
+        // a compound ordinal as denominator (plural, or singular after "one"/"un"/"une").
+        if n.words
+            && n.value >= 1.0
+            && n.value.fract() == 0.0
+            && let Some(d) = self.number_core(k)
+            && d.ordinal
+            && d.words
+            && d.value >= 3.0
+        {
+            let plural = self.plural_ord(d.end - 1);
+            let one = n.value == 1.0 && n.end == n.start + 1 && !self.low_is(n.start, &["a", "an"]);
+            if plural || one {
+                n.value /= d.value;
+                n.end = d.end;
+                n.article = false;
+                return n;
+            }
+        }
+        // "three and a half", "cent trois et deux tiers", "one million and a half", "five
+        // and a half million", "пять с половиной".
+        let connector = self.low_is(k, &["and", "et", "и"])
+            || (self.low_is(k, &["с"]) && self.low_is(k + 1, &["половиной", "четвертью"]));
+        if connector
+            && n.value >= 1.0
+            && self.near(k + 1)
+            && let Some(f) = self.number_core(k + 1)
+            && f.words
+            && !f.ordinal
+            && f.value > 0.0
+            && (f.value < 1.0 || f.scaled && f.last_scale > 1.0 && f.value < f.last_scale)
+        {
+            let mut value = n.value;
+            let mut end = f.end;
+            // "a half million" after "five and": the scale applies to the whole.
+            let scale_in_f = (f.value >= 1.0).then_some(f.last_scale);
+            let scale = scale_in_f.or_else(|| {
+                self.word_info(f.end)
+                    .filter(|s| s.class == Class::Scale && self.near(f.end))
+                    .map(|s| {
+                        end = f.end + 1;
+                        s.value
+                    })
+            });
+            let fv = scale_in_f.map_or(f.value, |s| f.value / s);
+            if let Some(s) = scale {
+                let s = WordInfo {
+                    class: Class::Scale,
+                    value: s,
+                    vague: None,
+                };
+                let f = Num { value: fv, ..f };
+                if n.last_scale > s.value {
+                    value += f.value * s.value;
+                } else {
+                    value = (value + f.value) * s.value;
+                }
+                n.last_scale = n.last_scale.max(s.value);
+                n.scaled = true;
+            } else {
+                value += f.value * n.last_scale;
+            }
+            n.value = value;
+            n.end = end;
+            n.article = false;
+            n.year_like = false;
+            return n;
+        }
+        // "one over three", "un sur trois", "one out of three", "1 in 5", "один из трёх".
+        let (over, after) = if self.low_is(k, &["out"]) && self.low_is(k + 1, &["of"]) {
+            (true, k + 2)
+        } else {
+            (self.low_is(k, &["over", "sur", "in", "из"]), k + 1)
+        };
+        if over
+            && !n.year_like
+            && n.value >= 0.0
+            && n.value.fract() == 0.0
+            && self.near(after)
+            && let Some(m) = self.number_core(after)
+            && !m.ordinal
+            && !m.year_like
+            && !m.article
+            && m.value > 0.0
+            && m.value >= n.value
+            && m.value.fract() == 0.0
+            && self.unit_after(m.end).is_none()
+            && !(self.toks[after].kind == Kind::Num && self.toks[after].num.grouped)
+        {
+            n.value /= m.value;
+            n.end = m.end;
+            n.article = false;
+            n.scaled = false;
+            return n;
+        }
+        // "two thirds of a million", "half a million".
+        if n.words && n.value < 1.0 && n.value > 0.0 {
+            let mut j = k;
+            if self.low_is(j, &["of", "d", "de"]) {
+                j += 1;
+                if self.is_apos(j) {
+                    j += 1;
+                }
+            }
+            if self.low_is(j, &["a", "un"]) {
+                j += 1;
+            }
+            if j > k
+                && let Some(s) = self.word_info(j)
+                && s.class == Class::Scale
+                && self.near(j)
+            {
+                n.value *= s.value;
+                n.end = j + 1;
+                n.scaled = true;
+                n.last_scale = s.value;
+            }
+        }
+        n
+    }
+
+    /// The word at `i` is a plural ordinal ("fifths", "cinquièmes").
+    fn plural_ord(&self, i: usize) -> bool {
+        let w = self.low(i);
+        w.ends_with('s') && !w.ends_with("ss") && self.lang != Some(Lang::Ru)
+    }
+
+    /// A number expression at token `i` (digits or words), without bound or unit.
+    fn number_core(&self, i: usize) -> Option<Num> {
         let t = self.toks.get(i)?;
         let mut n = Num {
             start: i,
@@ -244,6 +415,8 @@ impl Ctx<'_> {
             scaled: false,
             bound: Bound::Exact,
             year_like: false,
+            last_scale: 1.0,
+            unit: None,
         };
         if t.kind == Kind::Num {
             if t.num.junk || !t.num.value.is_finite() {
@@ -325,6 +498,9 @@ impl Ctx<'_> {
                     n.value *= info.value;
                     n.end = j + 1;
                     n.scaled = info.class == Class::Scale;
+                    if n.scaled {
+                        n.last_scale = info.value;
+                    }
                     n.year_like = false;
                     // "3 hundred and 21", "4 thousand 3 hundred".
                     let mut k = n.end;
@@ -368,6 +544,7 @@ impl Ctx<'_> {
             n.value *= m;
             n.end = j + 1;
             n.scaled = true;
+            n.last_scale = m;
             n.year_like = false;
             return n;
         }
@@ -466,6 +643,12 @@ impl Ctx<'_> {
         let mut numerator: Option<f64> = None;
         let mut compound_start_value = 0.0;
         let mut bound = Bound::Exact;
+        // The last tens word and whether "and" led to it ("one hundred and thirty").
+        let mut via_and = false;
+        let mut last_tens = (0.0f64, false);
+        // The value before an "and" and what a fraction after it is of: "two million and
+        // one half" = 2 000 000 + ½ × 1 000 000; "one hundred and three quarters" = 100 + ¾.
+        let mut and_mark: Option<(f64, f64)> = None;
 
         // A vague plural at the start: "des milliers", "thousands", "сотни".
         if let Some(v) = first.vague
@@ -533,13 +716,11 @@ impl Ctx<'_> {
                             && info.value >= 7.0
                             && cur % 20.0 == 10.0
                     }
-                    Some(Class::Hundred) | Some(Class::Scale) | Some(Class::Article) => {
-                        info.value > 0.0
-                    }
+                    Some(Class::Hundred) | Some(Class::Scale) => info.value > 0.0,
                     _ => false,
                 },
                 Class::Teen => match prev {
-                    None | Some(Class::Hundred) | Some(Class::Scale) | Some(Class::Article) => true,
+                    None | Some(Class::Hundred) | Some(Class::Scale) => true,
                     Some(Class::Tens) => {
                         // "soixante-dix", "quatre-vingt-douze", "сто пятнадцать".
                         let l = last.map_or(0.0, |l| l.1);
@@ -549,9 +730,7 @@ impl Ctx<'_> {
                     _ => false,
                 },
                 Class::Tens => match prev {
-                    None | Some(Class::Hundred) | Some(Class::Scale) | Some(Class::Article) => {
-                        cur % 100.0 == 0.0
-                    }
+                    None | Some(Class::Hundred) | Some(Class::Scale) => cur % 100.0 == 0.0,
                     // "quatre vingt".
                     Some(Class::Unit) => {
                         self.lang != Some(Lang::En)
@@ -578,12 +757,16 @@ impl Ctx<'_> {
                     let word = self.low(j);
                     let miles = word == "milles" && self.word_info(j + 1).is_none();
                     !miles
-                        && info.value < last_scale
+                        && (info.value < last_scale
+                            || (prev == Some(Class::Scale)
+                                && cur == 0.0
+                                && info.value > last_scale))
                         && (prev.is_some() || matches!(word, "mille" | "тысяча" | "тысячу" | "mil"))
                 }
                 Class::Ord | Class::OrdUnit => true,
                 Class::Denom | Class::Half => true,
-                Class::About => true,
+                // "a couple", "une paire": a small collective needs a determiner.
+                Class::About => prev.is_some() || info.value >= 8.0,
                 Class::AtLeast => false,
             };
             if !ok {
@@ -596,6 +779,10 @@ impl Ctx<'_> {
                     cur = 1.0;
                 }
                 Class::Unit | Class::Teen => cur += info.value,
+                Class::Tens if prev != Some(Class::Unit) => {
+                    last_tens = (info.value, via_and);
+                    cur += info.value;
+                }
                 Class::Tens => {
                     if prev == Some(Class::Unit) {
                         // "quatre vingt": 4 × 20.
@@ -619,11 +806,17 @@ impl Ctx<'_> {
                     }
                 }
                 Class::Scale => {
-                    let m = if cur == 0.0 { 1.0 } else { cur };
-                    total += m * info.value;
+                    if prev == Some(Class::Scale) && info.value > last_scale {
+                        // "three thousand millions", "three lakh crore".
+                        total *= info.value;
+                    } else {
+                        let m = if cur == 0.0 { 1.0 } else { cur };
+                        total += m * info.value;
+                    }
                     cur = 0.0;
                     last_scale = info.value;
                     n.scaled = true;
+                    n.last_scale = info.value;
                 }
                 Class::Ord | Class::OrdUnit => {
                     let value_before = total + cur;
@@ -632,9 +825,50 @@ impl Ctx<'_> {
                         w.ends_with('s') && !w.ends_with("ss") && self.lang != Some(Lang::Ru)
                     };
                     let denominator_ok = info.value >= 3.0 || info.class == Class::OrdUnit;
-                    if article && prev == Some(Class::Article) && denominator_ok {
+                    let en = self.lang == Some(Lang::En);
+                    if prev == Some(Class::Unit)
+                        && !en
+                        && last.map(|l| l.1) == Some(4.0)
+                        && info.value == 20.0
+                    {
+                        // "quatre-vingtième".
+                        let v = value_before - 4.0 + 80.0;
+                        if plural {
+                            n.value = (value_before - 4.0).max(1.0) / 80.0;
+                        } else {
+                            n.value = v;
+                            n.ordinal = true;
+                        }
+                    } else if en
+                        && plural
+                        && prev == Some(Class::Tens)
+                        && info.value < 10.0
+                        && !last_tens.1
+                        && value_before - last_tens.0 > 0.0
+                    {
+                        // "one hundred thirty fifths" = 100/35 ("one hundred and thirty
+                        // fifths" = 130/5 below).
+                        n.value = (value_before - last_tens.0) / (last_tens.0 + info.value);
+                    } else if matches!(prev, Some(Class::Unit) | Some(Class::Teen))
+                        && !plural
+                        && info.value >= 100.0
+                    {
+                        // "deux centième", "three trillionth": an ordinal.
+                        n.value = value_before * info.value;
+                        n.ordinal = true;
+                    } else if article && prev == Some(Class::Article) && denominator_ok {
                         // "un cinquième", "a fifth".
                         n.value = 1.0 / info.value;
+                    } else if prev.is_some()
+                        && denominator_ok
+                        && plural
+                        && let Some((before, mult)) = and_mark
+                        && value_before - before > 0.0
+                        && value_before - before < info.value
+                    {
+                        // "two million and three fifths", "two hundred and fifty-four
+                        // hundredths": a proper fraction after "and" is the fractional part.
+                        n.value = before + (value_before - before) / info.value * mult;
                     } else if prev.is_some() && denominator_ok && plural && value_before > 0.0 {
                         // "three fifths", "cent trente cinquièmes".
                         n.value = value_before / info.value;
@@ -664,14 +898,6 @@ impl Ctx<'_> {
                             n.value = v;
                             n.ordinal = true;
                         }
-                        if article && numerator.is_none() && !n.ordinal {
-                            // already a fraction
-                        }
-                        if article && n.ordinal && value_before > 1.0 {
-                            // "un vingt-cinquième" = 1/25.
-                            n.value = 1.0 / (v - 1.0);
-                            n.ordinal = false;
-                        }
                     } else {
                         break;
                     }
@@ -686,6 +912,13 @@ impl Ctx<'_> {
                     if prev.is_none() {
                         // "quart de litre", "half".
                         n.value = 1.0 / den;
+                    } else if let Some((before, mult)) = and_mark
+                        && num - before > 0.0
+                        && num - before < den
+                        && matches!(prev, Some(Class::Unit) | Some(Class::Teen))
+                    {
+                        // "one hundred and three quarters", "two million and one half".
+                        n.value = before + (num - before) / den * mult;
                     } else if matches!(
                         prev,
                         Some(Class::Unit) | Some(Class::Article) | Some(Class::Teen)
@@ -695,17 +928,20 @@ impl Ctx<'_> {
                         break;
                     }
                     n.end = j + 1;
-                    // "half a million", "half million".
+                    // "half a million", "half million", "un demi-million", "half a dozen".
                     let mut k = n.end;
-                    if self.low_is(k, &["a"]) {
+                    if self.low_is(k, &["a"]) || self.is_sym(k, &["-"]) && self.toks[k].gap == 0 {
                         k += 1;
                     }
                     if let Some(s) = self.word_info(k)
-                        && s.class == Class::Scale
+                        && matches!(s.class, Class::Scale | Class::About)
+                        && self.near(k)
+                        && (s.class == Class::Scale || s.value >= 10.0)
                     {
                         n.value *= s.value;
                         n.end = k + 1;
                         n.scaled = true;
+                        n.last_scale = s.value;
                     }
                     return Some(n);
                 }
@@ -745,8 +981,20 @@ impl Ctx<'_> {
                 if self.is_sym(k, &["-", "‑", "—", "–"]) && next_info(k + 1).is_some() {
                     return Some(k + 1);
                 }
+                // "vingt-et-un".
+                if self.is_sym(k, &["-"])
+                    && self.low_is(k + 1, &["et"])
+                    && self.is_sym(k + 2, &["-"])
+                    && self.lang != Some(Lang::En)
+                    && matches!(last.map(|l| l.0), Some(Class::Tens))
+                    && next_info(k + 3).is_some()
+                    && matches!(self.low(k + 3), "un" | "une" | "onze" | "unième" | "unieme")
+                {
+                    return Some(k + 3);
+                }
                 if self.low_is(k, &["et"])
                     && self.lang != Some(Lang::En)
+                    && matches!(last.map(|l| l.0), Some(Class::Tens) | Some(Class::Hundred))
                     && let Some(w) = next_info(k + 1)
                     && (matches!(self.low(k + 1), "un" | "une" | "onze" | "unième" | "unieme")
                         || w.class == Class::OrdUnit)
@@ -758,7 +1006,7 @@ impl Ctx<'_> {
                     && let Some(w) = next_info(k + 1)
                     && matches!(
                         w.class,
-                        Class::Unit | Class::Teen | Class::Tens | Class::Hundred
+                        Class::Unit | Class::Teen | Class::Tens | Class::Hundred | Class::Ord
                     )
                     && matches!(last.map(|l| l.0), Some(Class::Hundred) | Some(Class::Scale))
                 {
@@ -766,7 +1014,16 @@ impl Ctx<'_> {
                 }
                 None
             };
+            via_and = false;
             if let Some(k) = connect(j) {
+                via_and = self.low_is(j, &["and", "et"]);
+                if via_and {
+                    let mult = match last {
+                        Some((Class::Scale, v)) => v,
+                        _ => 1.0,
+                    };
+                    and_mark = Some((total + cur, mult));
+                }
                 j = k;
             }
             let _ = &mut numerator;
@@ -779,27 +1036,6 @@ impl Ctx<'_> {
         n.end = end;
         n.article = article && end == i + 1;
         n.bound = bound;
-        // "and a half", "et demi", "с половиной".
-        let k = end;
-        if n.value >= 1.0 && self.near(k) {
-            let half_end = if self.low_is(k, &["et"]) && self.low_is(k + 1, &["demi", "demie"]) {
-                Some(k + 2)
-            } else if self.low_is(k, &["and"])
-                && self.low_is(k + 1, &["a", "one"])
-                && self.low_is(k + 2, &["half"])
-            {
-                Some(k + 3)
-            } else if self.low_is(k, &["с"]) && self.low_is(k + 1, &["половиной"]) {
-                Some(k + 2)
-            } else {
-                None
-            };
-            if let Some(e) = half_end {
-                n.value += 0.5;
-                n.end = e;
-                n.article = false;
-            }
-        }
         // "trente 3".
         if n.value >= 20.0
             && n.value % 10.0 == 0.0
@@ -843,7 +1079,7 @@ pub(crate) fn run(cx: &Ctx<'_>, owned: &[TextRange]) -> Vec<Quantity> {
         let t = &toks[i];
         let candidate = match t.kind {
             Kind::Num => true,
-            Kind::Word => cx.word_info(i).is_some(),
+            Kind::Word => cx.word_info(i).is_some() || cx.bare_unit(i).is_some(),
             Kind::Sym => false,
         };
         if !candidate {
@@ -862,6 +1098,7 @@ pub(crate) fn run(cx: &Ctx<'_>, owned: &[TextRange]) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    let out = cx.join_bounds(out);
     let mut result = Vec::with_capacity(out.len());
     let mut last_end = 0;
     for c in out {
@@ -878,6 +1115,107 @@ pub(crate) fn run(cx: &Ctx<'_>, owned: &[TextRange]) -> Vec<Quantity> {
 }
 
 impl Ctx<'_> {
+    /// "more than 100 and less than 300", "at most 100 and at least 20": a lower and an
+    /// upper bound joined by a conjunction or a comma, in the same unit, make one range.
+    fn join_bounds(&self, cands: Vec<Cand>) -> Vec<Cand> {
+        let lower = |b: Bound| matches!(b, Bound::MoreThan | Bound::AtLeast);
+        let upper = |b: Bound| matches!(b, Bound::LessThan | Bound::AtMost);
+        let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+        for c in cands {
+            if let Some(p) = out.last_mut()
+                && c.value_max.is_none()
+                && p.value_max.is_none()
+                && !p.num.ordinal
+                && !c.num.ordinal
+                && ((lower(p.bound) && upper(c.bound)) || (upper(p.bound) && lower(c.bound)))
+                && (p.unit.map(|u| self.lex.units[u].dimension)
+                    == c.unit.map(|u| self.lex.units[u].dimension)
+                    || (p.unit.is_none() && p.counted.is_none()))
+                && self.joined(p.end, c.start)
+            {
+                let (lo, hi) = if lower(p.bound) {
+                    (p.num.value, c.num.value)
+                } else {
+                    (c.num.value, p.num.value)
+                };
+                if lo < hi {
+                    p.num.value = lo;
+                    p.value_max = Some(hi);
+                    p.bound = Bound::Range;
+                    p.end = c.end;
+                    p.counted = c.counted;
+                    p.unit = p.unit.or(c.unit);
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// Tokens `a..b` are one conjunction or a comma (optionally followed by one).
+    fn joined(&self, a: usize, b: usize) -> bool {
+        const CONJ: [&str; 7] = ["and", "but", "et", "mais", "и", "но", "а"];
+        match b.checked_sub(a) {
+            Some(1) => self.low_is(a, &CONJ) || self.is_sym(a, &[","]),
+            Some(2) => self.is_sym(a, &[","]) && self.low_is(a + 1, &CONJ),
+            _ => false,
+        }
+    }
+
+    /// Russian units without a number: one of the unit ("час", "сутки") or half of it
+    /// ("полчаса", "пол-литра", "пол года").
+    fn bare_unit(&self, i: usize) -> Option<Num> {
+        if self.lang != Some(Lang::Ru) || !self.is_word(i) {
+            return None;
+        }
+        let w = self.low(i);
+        let mut n = Num {
+            start: i,
+            end: i + 1,
+            value: 1.0,
+            ordinal: false,
+            article: false,
+            words: true,
+            scaled: false,
+            bound: Bound::Exact,
+            year_like: false,
+            last_scale: 1.0,
+            unit: None,
+        };
+        if self.lex.bare.contains(w) {
+            let (u, e) = self.unit_after(i)?;
+            n.unit = Some(u);
+            n.end = e;
+            return Some(n);
+        }
+        let rest = w.strip_prefix("пол")?;
+        n.value = 0.5;
+        // The genitive singular: "часа", "года", "дня", "литра", "минуты" (not "полдень").
+        let genitive = |r: &str| ['а', 'я', 'ы', 'и'].iter().any(|c| r.ends_with(*c));
+        if rest.is_empty() {
+            let k = if self.is_sym(i + 1, &["-"]) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.is_word(k) && genitive(self.low(k)) && self.toks[k].gap <= 1 {
+                let (u, e) = self.unit_after(k)?;
+                n.unit = Some(u);
+                n.end = e;
+                return Some(n);
+            }
+            return None;
+        }
+        if !genitive(rest) {
+            return None;
+        }
+        let cands = self.lex.unit_phrases.by_first.get(rest)?;
+        let (_, u) = cands.iter().find(|(p, _)| p.len() == 1)?;
+        n.unit = Some(*u);
+        Some(n)
+    }
+
     fn quantity_at(&self, i: usize, floor: usize) -> Option<Cand> {
         // Phone numbers: four or more short groups of digits in a row.
         if self.toks[i].kind == Kind::Num && self.phone_like(i) {
@@ -890,12 +1228,19 @@ impl Ctx<'_> {
             }
             return Some(self.skip(i, e));
         }
-        // Digits glued to letters ("PLNUY5Vy", "A320") or long unbroken ids: codes, not figures.
+        // Digits glued to letters ("PLNUY5Vy", "A320"), to a word by a hyphen ("COVID-19",
+        // "F-16", "SCP-173") or long unbroken ids: codes, not figures.
         if self.toks[i].kind == Kind::Num
             && ((i > 0
                 && self.toks[i].gap == 0
                 && self.toks[i - 1].kind == Kind::Word
                 && self.unit_before(i, floor).is_none())
+                || (i > 1
+                    && self.toks[i].gap == 0
+                    && self.is_sym(i - 1, &["-"])
+                    && self.toks[i - 1].gap == 0
+                    && self.toks[i - 2].kind == Kind::Word
+                    && self.word_info(i - 2).is_none())
                 || (!self.toks[i].num.grouped && self.toks[i].num.int_digits > 15))
         {
             let mut e = i + 1;
@@ -907,9 +1252,12 @@ impl Ctx<'_> {
             }
             return Some(self.skip(i, e));
         }
-        let mut num = self.number(i)?;
+        let mut num = match self.number(i) {
+            Some(n) => n,
+            None => self.bare_unit(i)?,
+        };
         let mut start = num.start;
-        let mut unit = None;
+        let mut unit = num.unit;
         let mut cued = false;
         let mut bound = num.bound;
 
@@ -965,6 +1313,9 @@ impl Ctx<'_> {
         // A currency after a cue: "près de $10" handled above; "plus de 10 euros" below.
         let mut end = num.end;
         let mut e = end;
+        if unit.is_some() {
+            end = num.end;
+        }
         // "millions de dollars", "milliers d'euros".
         if unit.is_none() {
             let mut k = e;
@@ -1013,6 +1364,30 @@ impl Ctx<'_> {
             {
                 num.value += sub.value * f;
                 end = sub.end + 1;
+            }
+        }
+        // "1 час 55 минут", "5 feet 2 inches", "une minute et trois secondes": a smaller unit
+        // of the same dimension adds to the value.
+        if let Some(u) = unit
+            && self.lex.units[u].dimension != "money"
+            && self.lex.units[u].dimension != "temperature"
+        {
+            let mut k = end;
+            if self.low_is(k, &["et", "and", "и"]) {
+                k += 1;
+            }
+            if self.near(k)
+                && let Some(sub) = self.number_core(k)
+                && !sub.ordinal
+                && !sub.article
+                && sub.value > 0.0
+                && let Some((u2, e2)) = self.unit_after(sub.end)
+                && self.lex.units[u2].dimension == self.lex.units[u].dimension
+                && self.lex.units[u2].factor < self.lex.units[u].factor
+                && sub.value * self.lex.units[u2].factor < self.lex.units[u].factor * 1.0001
+            {
+                num.value += sub.value * self.lex.units[u2].factor / self.lex.units[u].factor;
+                end = e2;
             }
         }
         let mut cand = Cand {
@@ -1083,6 +1458,8 @@ impl Ctx<'_> {
                 scaled: false,
                 bound: Bound::Exact,
                 year_like: false,
+                last_scale: 1.0,
+                unit: None,
             },
             value_max: None,
             bound: Bound::Exact,
@@ -1119,7 +1496,7 @@ impl Ctx<'_> {
         if e >= self.toks.len() || !self.near(e) {
             return;
         }
-        let dash = self.is_sym(e, &["–", "—", "-", "‑"]);
+        let dash = self.is_sym(e, &["–", "—", "-", "‑", "~"]);
         let word = if range_from.is_some() {
             self.low_is(e, &["et", "and", "и", "à", "a", "au", "to", "до", "по"])
         } else {
@@ -1142,7 +1519,10 @@ impl Ctx<'_> {
         if dash && (second.words || self.toks[k].num.junk) {
             return;
         }
-        if second.value < cand.num.value || second.year_like != cand.num.year_like {
+        // Years go with years ("2019-2021"), unless the end cannot be one ("1000-5000").
+        if second.value < cand.num.value
+            || (second.year_like != cand.num.year_like && second.value <= 2199.0)
+        {
             return;
         }
         // The second end may carry the unit ("entre 10 et 20 euros", "10-20 долларов").

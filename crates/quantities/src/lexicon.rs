@@ -123,7 +123,8 @@ pub(crate) enum Cue {
 /// Everything the extractor looks up.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    pub words: HashMap<(Lang, String), WordInfo>,
+    /// Number words per language (index `Lang as usize`).
+    pub words: [HashMap<String, WordInfo>; 3],
     pub ord_stems: HashMap<String, f64>,
     pub units: Vec<UnitDef>,
     /// Unit phrases → index into `units`; `by_last` holds the forms that may precede.
@@ -135,6 +136,8 @@ pub(crate) struct Lexicon {
     pub months: HashSet<String>,
     pub streets: HashSet<String>,
     pub stopwords: HashSet<String>,
+    /// Russian unit words that mean one of the unit without a number ("час", "сутки").
+    pub bare: HashSet<String>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -176,7 +179,7 @@ fn bound_of(name: &str) -> Option<Cue> {
 
 impl Lexicon {
     pub(crate) fn load() -> Lexicon {
-        let mut words: HashMap<(Lang, String), WordInfo> = HashMap::new();
+        let mut words: [HashMap<String, WordInfo>; 3] = Default::default();
         let mut ord_stems = HashMap::new();
         for line in lines(include_str!("../data/numbers.txt")) {
             let mut f = line.split('\t');
@@ -210,7 +213,8 @@ impl Lexicon {
                 _ => continue,
             };
             for form in forms.split(' ').filter(|s| !s.is_empty()) {
-                let key = (lang, scan::fold(form));
+                let key = scan::fold(form);
+                let words = &mut words[lang as usize];
                 match words.get_mut(&key) {
                     // A plural scale word is also a vague amount ("milliers", "thousands").
                     Some(existing) if class == Class::AtLeast => existing.vague = Some(value),
@@ -313,13 +317,19 @@ impl Lexicon {
             months: set(include_str!("../data/months.txt")),
             streets: set(include_str!("../data/streets.txt")),
             stopwords: set(include_str!("../data/stopwords.txt")),
+            bare: set(include_str!("../data/bare.txt")),
         }
     }
 
     /// The number word `w` (folded) in `lang`, or in the Latin-script languages when the
     /// language is unknown.
     pub(crate) fn word(&self, lang: Option<Lang>, w: &str) -> Option<WordInfo> {
-        let look = |l: Lang| self.words.get(&(l, w.to_owned())).copied();
+        let look = |l: Lang| {
+            self.words[l as usize]
+                .get(w)
+                .copied()
+                .or_else(|| self.latin_ordinal(l, w))
+        };
         match lang {
             Some(Lang::Ru) => look(Lang::Ru).or_else(|| self.ru_ordinal(w)),
             Some(l) => look(l),
@@ -328,6 +338,51 @@ impl Lexicon {
                 .or_else(|| look(Lang::Ru))
                 .or_else(|| self.ru_ordinal(w)),
         }
+    }
+
+    /// French and English ordinals not listed as such: plurals used as fraction
+    /// denominators ("fifths", "cinquièmes"; never "seconds"/"secondes", which are
+    /// durations) and English tens glued to a unit ordinal ("twentyfifth").
+    fn latin_ordinal(&self, lang: Lang, w: &str) -> Option<WordInfo> {
+        if lang == Lang::Ru || w.len() < 5 {
+            return None;
+        }
+        let ord = |k: &str| {
+            self.words[lang as usize]
+                .get(k)
+                .copied()
+                .filter(|i| matches!(i.class, Class::Ord | Class::OrdUnit))
+        };
+        const ORD_ENDS: [&str; 7] = ["th", "st", "nd", "rd", "ieme", "ième", "ier"];
+        if let Some(stem) = w.strip_suffix('s')
+            && ORD_ENDS.iter().any(|e| stem.ends_with(e))
+            && let Some(info) = ord(stem)
+            && info.value != 2.0
+        {
+            return Some(info);
+        }
+        const TENS: [&str; 9] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "fourty",
+        ];
+        if lang == Lang::En
+            && let Some(head) = TENS.iter().find(|t| w.starts_with(**t))
+        {
+            let rest = &w[head.len()..];
+            {
+                if let Some(t) = self.words[lang as usize].get(*head)
+                    && t.class == Class::Tens
+                    && let Some(o) = ord(rest).or_else(|| rest.strip_suffix('s').and_then(ord))
+                    && o.value < 10.0
+                {
+                    return Some(WordInfo {
+                        class: Class::Ord,
+                        value: t.value + o.value,
+                        vague: None,
+                    });
+                }
+            }
+        }
+        None
     }
 
     /// A Russian ordinal: a stem with an adjective ending ("двадцат|ого").

@@ -34,6 +34,21 @@
 //!   reference word ("l'article 4", "page 3", "n° 5", "version 2") or before a street word.
 //! - Durations ("six mois", "48 heures") are recognised; in the pipeline the times layer owns
 //!   them and the stage drops every candidate overlapping a time span.
+//! - Fractions: plural ordinals are denominators ("three fifths", "trois cinquièmes"), a
+//!   singular one after "one"/"un"/"une" too ("one twenty-fifth"); a proper fraction after
+//!   "and"/"et"/"и"/"с" is the fractional part ("four and a half", "two million and a half"
+//!   = 2 500 000); "one in five", "un sur trois", "one out of three", "один из трёх" are
+//!   ratios (not when a unit follows the second number). A singular ordinal of 100 or more
+//!   after a number is an ordinal ("deux centième" = 200th).
+//! - A lower and an upper bound joined by a conjunction or a comma ("more than 10 and less
+//!   than 20") make one range; "equal to 20" is exactly 20.
+//! - Russian unit words without a number are one of the unit ("через месяц", "сутки";
+//!   `data/bare.txt`), "пол" + a genitive unit is half of it ("полчаса", "пол-литра"; never
+//!   "полдень"); a smaller unit of the same dimension right after adds to the value ("1 час
+//!   20 минут", "6 feet 3 inches").
+//! - Codes are not quantities: digits glued to letters or to a word by a hyphen
+//!   ("COVID-19", "F-16"); a one-letter unit glued to "-", "/" or "." and more ("F-Series");
+//!   a currency sign right before a number belongs to that number ("a $ 40 million").
 //! - "milles" after a number is miles (the contract's "4 750 milles"), unless more number
 //!   words follow ("deux cent milles douze").
 
