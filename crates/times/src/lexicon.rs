@@ -139,6 +139,12 @@ pub enum Cat {
     Tz,
     YearNext,
     YearPrev,
+    Ord,
+    Quarter,
+    QRef,
+    Fiscal,
+    Weekend,
+    Term,
 }
 
 impl Cat {
@@ -181,6 +187,12 @@ impl Cat {
             "tz" => Cat::Tz,
             "func" => Cat::YearNext,
             "yearprev" => Cat::YearPrev,
+            "ord" => Cat::Ord,
+            "quarter" => Cat::Quarter,
+            "qref" => Cat::QRef,
+            "fiscal" => Cat::Fiscal,
+            "weekend" => Cat::Weekend,
+            "term" => Cat::Term,
             _ => return None,
         })
     }

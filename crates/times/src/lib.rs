@@ -24,6 +24,23 @@
 //!   and clock times follow the last day the text fixed. Without an anchor, what is known is
 //!   kept (`XXXX-04-23`, `XXXX-WXX-2`) with `anchored: false`; vague references (`PAST_REF`,
 //!   `PRESENT_REF`, `FUTURE_REF`) are never turned into dates.
+//! - **Which occurrence**: a month or a day-and-month without a year is the nearest one if
+//!   it is at most a quarter ahead, else the last one (unless the sentence speaks of the
+//!   future); a past-tense verb right before a weekday ("said Friday", "a annoncé dimanche")
+//!   outweighs a future cue elsewhere in the sentence.
+//! - **Quarters** (`1989-Q3`, halves `1990-H1`): "the third quarter (of 1989)", "Q3 2024",
+//!   "le premier trimestre", "в третьем квартале"; a quarter not yet begun is last year's
+//!   unless the sentence speaks of the future. In a quarterly report "the quarter" is the last
+//!   quarter the text named (else the last one completed) and "a year earlier" / "the
+//!   year-ago quarter" that quarter a year before.
+//! - **TIMEX3 conventions** where the gold corpora follow them: "aujourd'hui" without a time
+//!   of day and outside the future tense is `PRESENT_REF` (ISO-TimeML, French TimeBank);
+//!   "recent years", "the past few months" are `PAST_REF`; English decades take three digits
+//!   (`199`, TimeML 1.2) and French ones an `X` (`199X`); weekends are `2024-W18-WE`; "within
+//!   a week" is the duration `P1W`. French TimeBank does not mark ages ("Alain Dupont, 53
+//!   ans", "âgée de 24 ans"), so they are not tagged in French.
+//! - **Ranges** are one span (`2024-01-02/2024-01-05`); [`range_ends`] gives the spans of
+//!   the two ends, which TIMEX3 marks as two expressions.
 //! - **One owner per span**: this layer owns dates, years, clock times and durations of
 //!   time; a number followed by a counted noun ("2000 soldats", "7500 kilomètres") or a
 //!   percentage is never a year, and is left to the quantities layer.
@@ -39,7 +56,7 @@ mod tagger;
 
 pub use calendar::Date;
 
-use doc::{Diagnostic, Document, LangCode, Layer, Stage, TimeExpr};
+use doc::{Diagnostic, Document, LangCode, Layer, Stage, TextRange, TimeExpr};
 use lexicon::Lang;
 
 /// Tags the time expressions of `text`. `lang` chooses the vocabulary (French, English,
@@ -75,6 +92,29 @@ pub fn tag(text: &str, lang: Option<LangCode>, anchor: Option<Date>) -> Vec<Time
         }
     }
     out
+}
+
+/// The two ends of a range expression (`kind` range) found by [`tag`] in `text`: their byte
+/// ranges in `text`, in order. TIMEX3 marks the ends of "de 18 h à 23 h" or "from 1991 to
+/// 1997" as two expressions; this lets a scorer compare our one range span with them.
+/// `None` when `expr` is not a range this tagger can split.
+pub fn range_ends(text: &str, lang: Option<LangCode>, expr: &TimeExpr) -> Option<[TextRange; 2]> {
+    if expr.kind != doc::TimeKind::Range {
+        return None;
+    }
+    let (s, e) = (expr.range.start(), expr.range.end());
+    let span = text.get(s..e)?;
+    let langs: &[Lang] = match lang {
+        Some(LangCode::FR) => &[Lang::Fr],
+        Some(LangCode::EN) => &[Lang::En],
+        Some(LangCode::RU) => &[Lang::Ru],
+        Some(_) => &[],
+        None => &[Lang::Fr, Lang::En, Lang::Ru],
+    };
+    langs.iter().find_map(|&l| {
+        let [(a, b), (c, d)] = tagger::range_ends(span, l)?;
+        Some([TextRange::new(s + a, s + b), TextRange::new(s + c, s + d)])
+    })
 }
 
 /// Reads a publication date: `YYYY-MM-DD`, optionally followed by a time (`T` or a space) and

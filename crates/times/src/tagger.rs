@@ -38,6 +38,8 @@ struct Hit {
     fixes: Option<Date>,
     /// Day granularity: a part of day or a clock time may be appended to `value`.
     is_day: bool,
+    /// Names a quarter outright ("the third quarter"): later "a year earlier" refers to it.
+    names_quarter: bool,
 }
 
 impl Hit {
@@ -51,6 +53,7 @@ impl Hit {
             modifier: None,
             fixes: None,
             is_day: false,
+            names_quarter: false,
         }
     }
 }
@@ -71,6 +74,9 @@ struct Parser<'a> {
     reference: Option<Date>,
     future: Vec<bool>,
     sentence_start: Vec<bool>,
+    /// The last quarter the text named (`1989-Q3`): "a year earlier" in a quarterly report
+    /// means the same quarter of the year before.
+    quarter: Option<(i32, u32)>,
 }
 
 /// Tags `text` in `lang`; relative expressions are resolved against `anchor`.
@@ -87,6 +93,7 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
         reference: anchor,
         future,
         sentence_start,
+        quarter: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -95,6 +102,7 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
         if t.shape != Shape::Num
             && !lex.starts(&t.norm)
             && t.norm != "tonight"
+            && t.norm != "q"
             && !(t.cap && roman(t.norm.trim_end_matches("ème").trim_end_matches('e')).is_some())
         {
             i += 1;
@@ -104,6 +112,11 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
             Some(Found::Hit(hit)) if hit.end > i => {
                 if let Some(d) = hit.fixes {
                     p.reference = Some(d);
+                }
+                if hit.names_quarter
+                    && let Some(q) = parse_quarter(&hit.value)
+                {
+                    p.quarter = Some(q);
                 }
                 i = hit.end;
                 let (start, end) = (toks[hit.start].start, toks[hit.end - 1].end);
@@ -120,6 +133,33 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
         }
     }
     out
+}
+
+/// The byte spans of the two ends of a range written at the start of `text` ("de 18 h à
+/// 23 h" → "18 h", "23 h"), as TIMEX3 marks them.
+pub fn range_ends(text: &str, lang: Lang) -> Option<[(usize, usize); 2]> {
+    let toks = tokenize(text);
+    let lex = lexicon(lang);
+    let (future, sentence_start) = tense(&toks, text, lex, lang);
+    let p = Parser {
+        toks: &toks,
+        text,
+        lex,
+        lang,
+        anchor: None,
+        reference: None,
+        future,
+        sentence_start,
+        quarter: None,
+    };
+    let (ls, left, rs, right) = p.range_pieces(0)?;
+    if left.0 <= ls || right.0 <= rs {
+        return None;
+    }
+    Some([
+        (toks[ls].start, toks[left.0 - 1].end),
+        (toks[rs].start, toks[right.0 - 1].end),
+    ])
 }
 
 /// Per token: whether its sentence speaks of the future, and whether it starts a sentence.
@@ -159,7 +199,7 @@ fn fr_future_form(w: &str) -> bool {
     let n = w.chars().count();
     n >= 5
         && [
-            "eront", "iront", "ndront", "era", "ira", "ndra", "rons", "erez",
+            "eront", "iront", "ndront", "era", "ira", "ndra", "rons", "erez", "rai",
         ]
         .iter()
         .any(|e| w.ends_with(e))
@@ -261,6 +301,13 @@ impl Parser<'_> {
         consider(self.century(i));
         consider(self.season(i));
         consider(self.det_pod(i));
+        consider(self.quarter_expr(i));
+        consider(self.weekend(i));
+        consider(self.at(i, Cat::Term).map(|(e, v)| {
+            // "le quinquennat", "un semestre": a term of office or of the calendar
+            Hit::new(i, e, TimeKind::Duration, v.to_owned(), true)
+        }));
+        consider(self.year_words(i));
         best.map(Found::Hit)
     }
 
@@ -287,8 +334,9 @@ impl Parser<'_> {
             let cost = if dir == Dir::Next || (dir != Dir::Last && future) {
                 diff.abs()
             } else if diff > 0 {
-                // A past-leaning text: a future date must be much closer to win.
-                diff * 3
+                // A past-leaning text: a future date wins only when nearer and at most a
+                // quarter ahead.
+                if diff > 92 { diff * 10 } else { diff }
             } else {
                 -diff
             };
@@ -371,8 +419,16 @@ impl Parser<'_> {
                                 ay + 1
                             }
                         }
+                        // the nearest such month if it is at most a quarter ahead, else the
+                        // past (news reports the past); a tie goes to the past
                         Dir::None => {
-                            if m <= am {
+                            let fwd = (m + 12 - am) % 12;
+                            let back = (am + 12 - m) % 12;
+                            if back == 0 {
+                                ay
+                            } else if fwd < back && fwd <= 3 {
+                                if m > am { ay } else { ay + 1 }
+                            } else if m < am {
                                 ay
                             } else {
                                 ay - 1
@@ -545,7 +601,14 @@ impl Parser<'_> {
                 p.day = Some(d);
                 p.month = Some(m);
                 let mut end = e2;
-                let y_at = self.comma(e2);
+                let mut y_at = self.comma(e2);
+                // "le 23 novembre de 1987"
+                if y_at == e2
+                    && matches!(self.norm(y_at), "de" | "of")
+                    && self.tok(y_at + 1).is_some_and(|t| t.norm.len() == 4)
+                {
+                    y_at += 1;
+                }
                 match self.year_after(y_at) {
                     Ok(Some((e3, y)))
                         if self.tok(y_at).is_some_and(|t| t.norm.len() == 4)
@@ -657,7 +720,15 @@ impl Parser<'_> {
             return None;
         }
         // Part of a larger number: "3 600", "1 2000", "2022,5", "2022.5", "$2000", "2022h"
-        if j > 0 {
+        // "mid-1996", "post-1959", "mi-2002"
+        let prefixed = j > 1
+            && self.toks[j - 1].norm == "-"
+            && !t.space_before
+            && matches!(
+                self.toks[j - 2].norm.as_str(),
+                "mid" | "mi" | "post" | "pre"
+            );
+        if j > 0 && !prefixed {
             let prev = &self.toks[j - 1];
             if prev.shape == Shape::Num
                 || (!t.space_before
@@ -697,7 +768,7 @@ impl Parser<'_> {
                 cued = true;
             }
         }
-        if !cued {
+        if !cued && !prefixed {
             let prev_cue = j > 0
                 && (self.lex.is(self.toks, j - 1, Cat::YearPrev)
                     || self.toks[j - 1].norm == "("
@@ -861,7 +932,7 @@ impl Parser<'_> {
                 end = e;
             }
         }
-        let future = self.future.get(i).copied().unwrap_or(false);
+        let future = self.future.get(i).copied().unwrap_or(false) && !self.past_verb_before(i);
         let (value, anchored, fixes) = self.resolve(p, dir, future)?;
         let is_day = p.day.is_some() || (p.weekday.is_some() && p.month.is_none());
         let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
@@ -871,6 +942,34 @@ impl Parser<'_> {
             h.is_day = true;
         }
         Some(Found::Hit(self.with_clock(h)))
+    }
+
+    /// Whether a verb in a past form governs the expression at `i`: "said Friday", "met on
+    /// Tuesday", "a annoncé dimanche". It outweighs a future cue elsewhere in the sentence.
+    fn past_verb_before(&self, i: usize) -> bool {
+        let mut k = i;
+        if k > 0 && matches!(self.norm(k - 1), "on" | "le") {
+            k -= 1;
+        }
+        if k == 0 {
+            return false;
+        }
+        let w = self.norm(k - 1);
+        match self.lang {
+            Lang::En => {
+                w.len() > 4 && w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "said" | "told" | "met" | "took" | "gave" | "made" | "began"
+                    )
+            }
+            Lang::Fr => {
+                w.chars().count() > 3
+                    && (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"))
+                    || matches!(w, "dit" | "fait" | "mis" | "pris")
+            }
+            Lang::Ru => false,
+        }
     }
 
     /// A part of day or a clock time after a day: "jeudi soir", "hier à 10 h".
@@ -909,6 +1008,29 @@ impl Parser<'_> {
         let t = self.tok(i)?;
         if let Some((e, v)) = self.at(i, Cat::Clock) {
             return Some(Hit::new(i, e, TimeKind::Time, v.to_owned(), true));
+        }
+        if t.shape == Shape::Word {
+            // "à seize heures", "at eight o'clock": an hour in words needs the cue and the
+            // hour word
+            let (e, n) = self.count(i)?;
+            let n = u32::try_from(n?).ok()?;
+            let (e2, _) = self.at(e, Cat::Hour)?;
+            if n > 24 || matches!(self.norm(e), "h" | "hr") {
+                return None;
+            }
+            let (end, h, m) = self.word_minutes(e2, n)?;
+            // without a cue only minutes make it a clock time: "sept heures dix"
+            if !strong && end == e2 {
+                return None;
+            }
+            let h = if h == 24 { 0 } else { h };
+            return Some(Hit::new(
+                i,
+                end,
+                TimeKind::Time,
+                format!("{h:02}:{m:02}"),
+                true,
+            ));
         }
         if t.shape != Shape::Num || t.norm.len() > 2 {
             return None;
@@ -994,6 +1116,47 @@ impl Parser<'_> {
         Some(Hit::new(i, j, TimeKind::Time, value, true))
     }
 
+    /// Minutes in words after "sept heures": "dix", "et quart", "et demie", "moins le
+    /// quart", "moins dix", "et vingt-sept minutes". The index after, the hour and minute.
+    fn word_minutes(&self, j: usize, hour: u32) -> Option<(usize, u32, u32)> {
+        let w = self.norm(j);
+        let w2 = self.norm(j + 1);
+        let minutes_word = |k: usize| -> usize {
+            if matches!(self.norm(k), "minute" | "minutes" | "min") {
+                k + 1
+            } else {
+                k
+            }
+        };
+        match (w, w2) {
+            ("et", "quart") => return Some((j + 2, hour, 15)),
+            ("et", "demie" | "demi") => return Some((j + 2, hour, 30)),
+            ("moins", "le") if self.norm(j + 2) == "quart" => {
+                return Some((j + 3, (hour + 23) % 24, 45));
+            }
+            _ => {}
+        }
+        let (k, back) = match w {
+            "moins" => (j + 1, true),
+            "et" => (j + 1, false),
+            _ => (j, false),
+        };
+        if self.tok(k).is_some_and(|t| t.shape == Shape::Word)
+            && let Some((e, Some(n))) = self.count(k)
+            && (1..60).contains(&n)
+            && self.at(e, Cat::Unit).is_none_or(|(_, u)| u == "1MIN")
+        {
+            let n = u32::try_from(n).ok()?;
+            let end = minutes_word(e);
+            return Some(if back {
+                (end, (hour + 23) % 24, 60 - n)
+            } else {
+                (end, hour, n)
+            });
+        }
+        Some((j, hour, 0))
+    }
+
     fn ampm_follows(&self, i: usize) -> bool {
         self.at(i, Cat::AmPm).is_some()
     }
@@ -1064,6 +1227,16 @@ impl Parser<'_> {
         if tok_unit.ends_with('s') && self.lang == Lang::Fr && tok_unit != "mois" {
             return None;
         }
+        // "past years", "coming months": a vague stretch before or after now
+        if self.lang == Lang::En && tok_unit.ends_with('s') && matches!(dir, Dir::Last | Dir::Next)
+        {
+            let v = if dir == Dir::Last {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
+            return Some(Hit::new(i, end, TimeKind::Date, v.to_owned(), false));
+        }
         let step: i64 = match dir {
             Dir::Last => -1,
             Dir::Next => 1,
@@ -1074,7 +1247,8 @@ impl Parser<'_> {
                 ("Y", 1) => (format!("{:04}", a.year + step as i32), true, None, false),
                 ("Y", 10) => {
                     let y = a.year + 10 * step as i32;
-                    (format!("{:03}X", y / 10), true, None, false)
+                    let x = if self.lang == Lang::En { "" } else { "X" };
+                    (format!("{:03}{x}", y / 10), true, None, false)
                 }
                 ("Y", 100) => {
                     let y = a.year + 100 * step as i32;
@@ -1093,6 +1267,11 @@ impl Parser<'_> {
                     let d = a.add_days(step)?;
                     (d.ymd(), true, Some(d), true)
                 }
+                ("Q", 1) => {
+                    let (y, q) =
+                        shift_quarter((a.year, (a.month - 1) / 3 + 1), i32::try_from(step).ok()?);
+                    (format!("{y:04}-Q{q}"), true, None, false)
+                }
                 _ => return None,
             },
             None => {
@@ -1101,6 +1280,7 @@ impl Parser<'_> {
                     ("M", 1) => "XXXX-XX",
                     ("W", 1) => "XXXX-WXX",
                     ("D", 1) => "XXXX-XX-XX",
+                    ("Q", 1) => "XXXX-QX",
                     _ => return None,
                 };
                 (v.to_owned(), false, None, false)
@@ -1109,6 +1289,7 @@ impl Parser<'_> {
         let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
         h.fixes = fixes;
         h.is_day = is_day;
+        h.names_quarter = u == "Q";
         Some(h)
     }
 
@@ -1127,6 +1308,25 @@ impl Parser<'_> {
         } else {
             return None;
         };
+        // "aujourd'hui" alone, outside the future tense, is the present (ISO-TimeML
+        // PRESENT_REF): "aujourd'hui, la ville compte…"; with a time of day it is the day.
+        if self.lang == Lang::Fr
+            && offset == 0
+            && this_pod.is_none()
+            && self.norm(i) == "aujourd"
+            && !self.future.get(i).copied().unwrap_or(false)
+            && self.at(e, Cat::Pod).is_none()
+            && self.clock(e, true).is_none()
+            && self.clock(e + 1, true).is_none()
+        {
+            return Some(Hit::new(
+                i,
+                e,
+                TimeKind::Date,
+                "PRESENT_REF".to_owned(),
+                false,
+            ));
+        }
         let (value, anchored, fixes) = match self.anchor {
             Some(a) => {
                 let d = a.add_days(offset)?;
@@ -1323,8 +1523,11 @@ impl Parser<'_> {
         if value_n == Some(0) {
             return None;
         }
-        // an age: "30-year-old", "52 years old", "un homme de 30 ans" stays (TIMEX3 marks it)
+        // an age: "30-year-old", "52 years old", "un homme de 30 ans" is an age
         if (self.norm(end) == "-" && self.norm(end + 1) == "old") || self.norm(end) == "old" {
+            return None;
+        }
+        if self.lang == Lang::Fr && pre.is_none() && value_unit == "Y" && self.is_fr_age(i, end) {
             return None;
         }
         let mut value = duration_value(value_n, value_mult, &value_unit);
@@ -1353,6 +1556,16 @@ impl Parser<'_> {
             }
         }
         let dir = pre.map(|(d, _)| d).or(post);
+        // "recent years", "the past few months", "ces dernières années": a vague past
+        if dir.is_none()
+            && n.is_none()
+            && (matches!(self.norm(k), "recent" | "récents" | "récentes")
+                || (span_det && self.at(k.saturating_sub(1), Cat::Last).is_some()))
+        {
+            let mut h = Hit::new(i, end, TimeKind::Date, "PAST_REF".to_owned(), false);
+            h.modifier = modifier;
+            return Some(h);
+        }
         if let Some(dir) = dir {
             kind = TimeKind::Date;
             let base = if post == Some(Dir::Next) {
@@ -1376,6 +1589,20 @@ impl Parser<'_> {
                         "M" => {
                             let d = a.add_months(sign * n)?;
                             (format!("{:04}-{:02}", d.year, d.month), None)
+                        }
+                        "Q" => {
+                            let d = a.add_months(3 * sign * n)?;
+                            let q = (d.month - 1) / 3 + 1;
+                            (format!("{:04}-Q{q}", d.year), None)
+                        }
+                        // "a year earlier" in a quarterly report: that quarter a year before
+                        "Y" if n == 1
+                            && post == Some(Dir::Last)
+                            && self.lang == Lang::En
+                            && self.quarter.is_some() =>
+                        {
+                            let (y, q) = shift_quarter(self.quarter?, -4);
+                            (format!("{y:04}-Q{q}"), None)
                         }
                         "Y" => {
                             let y = a.year + i32::try_from(sign * n).ok()?;
@@ -1428,6 +1655,45 @@ impl Parser<'_> {
         Some(h)
     }
 
+    /// Whether the count at `i` gives someone's age, which French TimeBank does not mark:
+    /// "Alain Dupont, 53 ans", "âgée de 24 ans", "l'âge de 114 ans", "un homme de 30 ans".
+    /// `end` is the index after the unit.
+    fn is_fr_age(&self, i: usize, end: usize) -> bool {
+        if i < 2 {
+            return false;
+        }
+        let (prev, before) = (&self.toks[i - 1], &self.toks[i - 2]);
+        match prev.norm.as_str() {
+            // an apposition closed right after: "Alain Dupont, 53 ans, a dit"; not "Paris,
+            // 30 ans après" nor "la France, 10 ans de guerre"
+            "," => {
+                before.cap
+                    && before.shape == Shape::Word
+                    && self
+                        .tok(end)
+                        .is_none_or(|t| matches!(t.norm.as_str(), "," | "." | ")" | ";"))
+            }
+            "de" => matches!(
+                before.norm.as_str(),
+                "âgé"
+                    | "âgée"
+                    | "âgés"
+                    | "âgées"
+                    | "âge"
+                    | "homme"
+                    | "femme"
+                    | "garçon"
+                    | "fille"
+                    | "enfant"
+                    | "adolescent"
+                    | "adolescente"
+                    | "jeune"
+                    | "bébé"
+            ),
+            _ => false,
+        }
+    }
+
     /// A TIMEX3 mod before an expression: "fin mars", "début 2022", "mi-mars", "plus de
     /// vingt ans", "vers 18 h", "early 2020", "в конце марта".
     fn modified(&self, i: usize) -> Option<Hit> {
@@ -1472,21 +1738,8 @@ impl Parser<'_> {
     /// "du 2 au 5 janvier", "entre 2010 et 2015", "from Monday to Friday", "с 2 по 5 января",
     /// "de 9 h à 17 h".
     fn range(&self, i: usize) -> Option<Hit> {
-        let (e, between) = if let Some((e, _)) = self.at(i, Cat::Between) {
-            (e, true)
-        } else if let Some((e, _)) = self.at(i, Cat::From) {
-            (e, false)
-        } else {
-            return None;
-        };
+        let (_, left, _, right) = self.range_pieces(i)?;
         let future = self.future.get(i).copied().unwrap_or(false);
-        let left = self.range_end(e, true)?;
-        let conn = if between {
-            self.at(left.0, Cat::And)?
-        } else {
-            self.at(left.0, Cat::To)?
-        };
-        let right = self.range_end(conn.0, false)?;
         let (lp, rp) = (left.1, right.1);
         match (lp, rp) {
             (RangeEnd::Point(mut l), RangeEnd::Point(r)) => {
@@ -1521,6 +1774,30 @@ impl Parser<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The pieces of a range at `i`: where its left end starts, the left end, where the
+    /// right end starts, the right end.
+    #[allow(clippy::type_complexity)]
+    fn range_pieces(
+        &self,
+        i: usize,
+    ) -> Option<(usize, (usize, RangeEnd), usize, (usize, RangeEnd))> {
+        let (e, between) = if let Some((e, _)) = self.at(i, Cat::Between) {
+            (e, true)
+        } else if let Some((e, _)) = self.at(i, Cat::From) {
+            (e, false)
+        } else {
+            return None;
+        };
+        let left = self.range_end(e, true)?;
+        let conn = if between {
+            self.at(left.0, Cat::And)?
+        } else {
+            self.at(left.0, Cat::To)?
+        };
+        let right = self.range_end(conn.0, false)?;
+        Some((e, left, conn.0, right))
     }
 
     fn range_end(&self, i: usize, left: bool) -> Option<(usize, RangeEnd)> {
@@ -1686,13 +1963,13 @@ impl Parser<'_> {
         if self.lang == Lang::En && !cue && self.norm(i) != "the" {
             // "the 1990s" keeps its article when written
         }
-        Some(Hit::new(
-            i,
-            end,
-            TimeKind::Date,
-            format!("{decade:03}X"),
-            true,
-        ))
+        // TimeML (English) writes a decade with three digits, ISO-TimeML (French) with an X
+        let value = if self.lang == Lang::En {
+            format!("{decade:03}")
+        } else {
+            format!("{decade:03}X")
+        };
+        Some(Hit::new(i, end, TimeKind::Date, value, true))
     }
 
     /// "le XXe siècle", "the 20th century", "XX век": `19`.
@@ -1838,11 +2115,265 @@ impl Parser<'_> {
         Some(Hit::new(j, e2, TimeKind::DateTime, value, anchored))
     }
 
+    /// The quarter a quarterly report speaks of: the last one the text named, else the last
+    /// one completed at the anchor.
+    fn current_report_quarter(&self) -> Option<(i32, u32)> {
+        self.quarter.or_else(|| {
+            let a = self.anchor?;
+            Some(shift_quarter((a.year, (a.month - 1) / 3 + 1), -1))
+        })
+    }
+
+    /// Quarters and halves: "the third quarter of 1989", "third-quarter", "le premier
+    /// trimestre 2002", "в третьем квартале", "Q3 2024", "the first half"; and the quarter a
+    /// report speaks of: "the quarter", "the year-earlier quarter", "this quarter".
+    fn quarter_expr(&self, i: usize) -> Option<Hit> {
+        if let Some((e, r)) = self.at(i, Cat::QRef) {
+            let q = match r {
+                "PREV" => self.current_report_quarter(),
+                "YAGO" => self.current_report_quarter().map(|q| shift_quarter(q, -4)),
+                _ => self.anchor.map(|a| (a.year, (a.month - 1) / 3 + 1)),
+            };
+            let (value, anchored) = match q {
+                Some((y, q)) => (format!("{y:04}-Q{q}"), true),
+                None => ("XXXX-QX".to_owned(), false),
+            };
+            let mut h = Hit::new(i, e, TimeKind::Date, value, anchored);
+            // "the quarter" names the quarter a later "a year earlier" refers to
+            h.names_quarter = r != "YAGO";
+            return Some(h);
+        }
+        let mut j = i;
+        if let Some((e, _)) = self.at(j, Cat::Det) {
+            j = e;
+        }
+        // "this year's third quarter", "last year's fourth quarter"
+        let mut step: Option<i32> = None;
+        let mut year: Option<i32> = None;
+        for (cat, s) in [(Cat::This, 0), (Cat::Last, -1), (Cat::Next, 1)] {
+            if let Some((e, _)) = self.at(j, cat)
+                && let Some((e2, u)) = self.at(e, Cat::Unit)
+                && u == "1Y"
+                && self.norm(e2) == "'"
+                && self.norm(e2 + 1) == "s"
+            {
+                step = Some(s);
+                j = e2 + 2;
+                break;
+            }
+        }
+        // "the 1988 third quarter"
+        if step.is_none()
+            && let Some(t) = self.tok(j)
+            && t.shape == Shape::Num
+            && t.norm.len() == 4
+            && self.at(j + 1, Cat::Ord).is_some()
+        {
+            year = i32::try_from(t.num()?).ok();
+            j += 1;
+        }
+        if let Some((e, _)) = self.at(j, Cat::Fiscal) {
+            j = e;
+        }
+        // the ordinal: a word, "3rd", "3e", or "Q3"
+        let (mut k, n) = if let Some((e, v)) = self.at(j, Cat::Ord) {
+            (e, v.parse::<u32>().ok()?)
+        } else {
+            let t = self.tok(j)?;
+            if t.norm == "q" && self.glued(j) {
+                let n = self.tok(j + 1)?.num()?;
+                let mut k = j + 2;
+                let mut y = None;
+                if let Ok(Some((e, yy))) = self.year_after(k) {
+                    y = Some(yy);
+                    k = e;
+                }
+                if !(1..=4).contains(&n) || self.tok(j + 2).is_some_and(|x| !x.space_before) {
+                    return None;
+                }
+                let (value, anchored) = match (y, self.anchor) {
+                    (Some(y), _) => (format!("{y:04}-Q{n}"), true),
+                    (None, Some(a)) => (format!("{:04}-Q{n}", a.year), true),
+                    (None, None) => (format!("XXXX-Q{n}"), false),
+                };
+                let mut h = Hit::new(i, k, TimeKind::Date, value, anchored);
+                h.names_quarter = true;
+                return Some(h);
+            }
+            if t.shape != Shape::Num || !self.glued(j) {
+                return None;
+            }
+            let n = t.num()?;
+            if !ORDINAL_SUFFIXES.contains(&self.norm(j + 1)) {
+                return None;
+            }
+            (j + 2, n)
+        };
+        if self.norm(k) == "-" {
+            k += 1;
+        }
+        let (mut end, letter) = self.at(k, Cat::Quarter)?;
+        let max = if letter == "Q" { 4 } else { 2 };
+        if !(1..=max).contains(&n) {
+            return None;
+        }
+        // "of 1989", "de 2002", "2002", "2002 года"
+        let mut y_at = end;
+        if matches!(self.norm(y_at), "of" | "de" | "du" | ",") {
+            y_at += 1;
+        }
+        if let Some(t) = self.tok(y_at)
+            && t.shape == Shape::Num
+            && t.norm.len() == 4
+            && let Some(y) = t.num().and_then(|y| i32::try_from(y).ok())
+            && (1000..=2100).contains(&y)
+        {
+            year = Some(y);
+            end = y_at + 1;
+            if self.lang == Lang::Ru
+                && let Some((e2, _)) = self.at(end, Cat::Year)
+            {
+                end = e2;
+            }
+        }
+        let (value, anchored) = match (year, self.anchor) {
+            (Some(y), _) => (format!("{y:04}-{letter}{n}"), true),
+            (None, Some(a)) => {
+                let y = match step {
+                    Some(s) => a.year + s,
+                    None => {
+                        // a quarter not yet begun is last year's, unless the text speaks
+                        // of the future
+                        let first_month = (n - 1) * if letter == "Q" { 3 } else { 6 } + 1;
+                        let future = self.future.get(i).copied().unwrap_or(false);
+                        if first_month > a.month && !future {
+                            a.year - 1
+                        } else {
+                            a.year
+                        }
+                    }
+                };
+                (format!("{y:04}-{letter}{n}"), true)
+            }
+            (None, None) => (format!("XXXX-{letter}{n}"), false),
+        };
+        let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
+        h.names_quarter = true;
+        Some(h)
+    }
+
+    /// "the weekend", "last weekend", "le week-end dernier", "в эти выходные": the ISO week
+    /// of that weekend with `-WE`. Without a cue, the weekend just past (or under way), or in
+    /// a sentence about the future the coming one.
+    fn weekend(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if let Some((e, _)) = self.at(j, Cat::Det) {
+            j = e;
+        }
+        let mut dir = Dir::None;
+        if let Some((e, _)) = self.at(j, Cat::This) {
+            dir = Dir::This;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Last) {
+            dir = Dir::Last;
+            j = e;
+        } else if let Some((e, _)) = self.at(j, Cat::Next) {
+            dir = Dir::Next;
+            j = e;
+        }
+        let (mut end, _) = self.at(j, Cat::Weekend)?;
+        if dir == Dir::None {
+            if let Some((e, _)) = self.at(end, Cat::Last) {
+                dir = Dir::Last;
+                end = e;
+            } else if let Some((e, _)) = self.at(end, Cat::Next) {
+                dir = Dir::Next;
+                end = e;
+            }
+        }
+        if j == i && self.lang != Lang::Ru {
+            // a bare "weekend" is too often a noun modifier ("weekend edition")
+            return None;
+        }
+        let Some(a) = self.anchor else {
+            return Some(Hit::new(
+                i,
+                end,
+                TimeKind::Date,
+                "XXXX-WXX-WE".to_owned(),
+                false,
+            ));
+        };
+        let future = self.future.get(i).copied().unwrap_or(false);
+        let in_weekend = a.weekday() >= 6;
+        // this ISO week's weekend, the one before, the one after
+        let weeks = match dir {
+            Dir::Last => -1,
+            Dir::Next => 1,
+            Dir::This => 0,
+            Dir::None if in_weekend || future => 0,
+            Dir::None => -1,
+        };
+        let d = a.add_days(7 * weeks)?;
+        let (y, w) = d.iso_week();
+        Some(Hit::new(
+            i,
+            end,
+            TimeKind::Date,
+            format!("{y:04}-W{w:02}-WE"),
+            true,
+        ))
+    }
+
+    /// A year in words: "nineteen ninety-six", "twenty twelve".
+    fn year_words(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En || self.tok(i)?.shape != Shape::Word {
+            return None;
+        }
+        let (e, c) = self.count(i)?;
+        let c = c?;
+        if !(11..=20).contains(&c) || e != i + 1 {
+            return None;
+        }
+        let t = self.tok(e)?;
+        if t.shape != Shape::Word {
+            return None;
+        }
+        let (e2, n) = self.count(e)?;
+        let n = n?;
+        if !(10..=99).contains(&n) {
+            return None;
+        }
+        if self.at(e2, Cat::Unit).is_some() {
+            return None;
+        }
+        let y = i32::try_from(c * 100 + n).ok()?;
+        Some(Hit::new(i, e2, TimeKind::Date, format!("{y:04}"), true))
+    }
+
     #[allow(dead_code)]
     fn text_of(&self, h: &Hit) -> &str {
         let (s, e) = (self.toks[h.start].start, self.toks[h.end - 1].end);
         &self.text[s..e]
     }
+}
+
+/// `1989-Q3` → (1989, 3).
+fn parse_quarter(v: &str) -> Option<(i32, u32)> {
+    let (y, q) = v.split_once("-Q")?;
+    if y.len() != 4 || q.len() != 1 {
+        return None;
+    }
+    Some((y.parse().ok()?, q.parse().ok()?))
+}
+
+/// The quarter `n` quarters after (`n < 0`: before) `(y, q)`.
+fn shift_quarter((y, q): (i32, u32), n: i32) -> (i32, u32) {
+    let k = y * 4 + i32::try_from(q).unwrap_or(1) - 1 + n;
+    (
+        k.div_euclid(4),
+        u32::try_from(k.rem_euclid(4)).unwrap_or(0) + 1,
+    )
 }
 
 enum RangeEnd {

@@ -136,3 +136,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn range_ends_split_a_range_as_timex3_marks_it() {
+    let anchor = Date::new(2024, 5, 10);
+    for (text, lang, want) in [
+        ("Concert de 18 h à 23 h.", LangCode::FR, ["18 h", "23 h"]),
+        (
+            "Du 2 au 5 janvier, salon.",
+            LangCode::FR,
+            ["2", "5 janvier"],
+        ),
+        ("From 2010 to 2015.", LangCode::EN, ["2010", "2015"]),
+    ] {
+        let found = tag(text, Some(lang), anchor);
+        let range = found
+            .iter()
+            .find(|t| t.kind == doc::TimeKind::Range)
+            .unwrap_or_else(|| panic!("no range in {text}"));
+        let ends = times::range_ends(text, Some(lang), range).expect(text);
+        let got = ends.map(|r| &text[r.start()..r.end()]);
+        assert_eq!(got, want, "{text}");
+    }
+    // not a range: nothing to split
+    let found = tag("Le 23 avril.", Some(LangCode::FR), anchor);
+    assert!(times::range_ends("Le 23 avril.", Some(LangCode::FR), &found[0]).is_none());
+}
