@@ -28,6 +28,21 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    // QUANTITIES_DUMP=1 lists every quantity found (for spot checks on real text).
+    if std::env::var_os("QUANTITIES_DUMP").is_some() {
+        for (k, (lang, text)) in docs.iter().enumerate() {
+            for q in extractor.extract(text, *lang, &[]) {
+                let s = &text[q.range.start()..q.range.end()];
+                println!(
+                    "{k}\t{}\t{:?}\t{}\t{}",
+                    s.replace('\n', " "),
+                    q.kind,
+                    q.value,
+                    q.unit.as_deref().unwrap_or("-")
+                );
+            }
+        }
+    }
     println!(
         "{} docs, {:.1} MB, {} quantities per round, {:.1} MB/s",
         docs.len(),

@@ -765,8 +765,13 @@ impl Ctx<'_> {
                 }
                 Class::Ord | Class::OrdUnit => true,
                 Class::Denom | Class::Half => true,
-                // "a couple", "une paire": a small collective needs a determiner.
-                Class::About => prev.is_some() || info.value >= 8.0,
+                // "a couple", "une paire": a small collective needs a determiner;
+                // "quelques" is its own.
+                Class::About => {
+                    prev.is_some()
+                        || info.value >= 8.0
+                        || (self.low(j) == "quelques" && self.word_info(j + 1).is_none())
+                }
                 Class::AtLeast => false,
             };
             if !ok {
@@ -1075,8 +1080,18 @@ pub(crate) fn run(cx: &Ctx<'_>, owned: &[TextRange]) -> Vec<Quantity> {
     let mut out: Vec<Cand> = Vec::new();
     let mut floor = 0;
     let mut i = 0;
+    let urls = url_spans(cx.lower);
+    let mut u = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Nothing inside a web address ("https://…?q=30%25").
+        while u < urls.len() && urls[u].1 <= t.start {
+            u += 1;
+        }
+        if u < urls.len() && urls[u].0 <= t.start {
+            i += 1;
+            continue;
+        }
         let candidate = match t.kind {
             Kind::Num => true,
             Kind::Word => cx.word_info(i).is_some() || cx.bare_unit(i).is_some(),
@@ -1112,6 +1127,31 @@ pub(crate) fn run(cx: &Ctx<'_>, owned: &[TextRange]) -> Vec<Quantity> {
         result.push(q);
     }
     result
+}
+
+/// Byte spans of web addresses: from the white space before "://" or "www." to the white
+/// space after.
+fn url_spans(lower: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for pat in ["://", "www."] {
+        for (k, _) in lower.match_indices(pat) {
+            let b = lower.as_bytes();
+            let s = b[..k]
+                .iter()
+                .rposition(|c| c.is_ascii_whitespace())
+                .map_or(0, |p| p + 1);
+            let e = b[k..]
+                .iter()
+                .position(|c| c.is_ascii_whitespace())
+                .map_or(b.len(), |p| k + p);
+            if pat == "www." && s != k {
+                continue;
+            }
+            out.push((s, e));
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 impl Ctx<'_> {
@@ -1319,14 +1359,18 @@ impl Ctx<'_> {
         // "millions de dollars", "milliers d'euros".
         if unit.is_none() {
             let mut k = e;
-            if num.scaled && self.low_is(k, &["de", "d", "of"]) {
+            // Fractions take "de" too: "un quart d'heure", "un quart de litre".
+            let fraction = num.words && num.value > 0.0 && num.value < 1.0;
+            if (num.scaled && self.low_is(k, &["de", "d", "of"]))
+                || (fraction && self.low_is(k, &["de", "d"]))
+            {
                 k += 1;
                 if self.is_apos(k) {
                     k += 1;
                 }
             }
             if let Some((u, ue)) = self.unit_after(k)
-                && (k == e || self.lex.units[u].dimension == "money" || num.scaled)
+                && (k == e || self.lex.units[u].dimension == "money" || num.scaled || fraction)
             {
                 unit = Some(u);
                 end = ue;
@@ -1335,12 +1379,49 @@ impl Ctx<'_> {
                 && self.lang != Some(Lang::Ru)
                 && let Some((u, ue)) = self.unit_after(e + 1)
                 && self.toks[e + 1].gap == 0
-                && self.lex.units[u].dimension != "money"
+                && (self.lex.units[u].dimension != "money" || self.is_word(e + 1))
             {
-                // "3-inch", "six-mile".
+                // "3-inch", "six-mile", "a 12-cent dividend", "a one-yen bid".
                 unit = Some(u);
                 end = ue;
+            } else if let Some(close) = ["(", "[", "{", "<"]
+                .iter()
+                .position(|o| self.is_sym(e, &[o]))
+                .map(|k| [")", "]", "}", ">"][k])
+                && let Some((u, ue)) = self.unit_after(e + 1)
+                && self.is_sym(ue, &[close])
+            {
+                // "20 (kg)", "20 [kg]".
+                unit = Some(u);
+                end = ue + 1;
+            } else if let Some(u) = self.mega_code(e) {
+                // "30 MUSD", "120 MEUR": millions of the currency.
+                num.value *= 1e6;
+                unit = Some(u);
+                end = e + 1;
             }
+        }
+        if unit.is_none()
+            && start > floor
+            && self.toks[start].gap <= 1
+            && let Some(u) = self.mega_code(start - 1)
+        {
+            // "MAUD 60".
+            num.value *= 1e6;
+            unit = Some(u);
+            start -= 1;
+        }
+        // "75 USD million": a scale word after a currency.
+        if let Some(u) = unit
+            && self.lex.units[u].dimension == "money"
+            && !num.scaled
+            && self.near(end)
+            && let Some(w) = self.word_info(end)
+            && w.class == Class::Scale
+            && w.value >= 1e3
+        {
+            num.value *= w.value;
+            end += 1;
         }
         e = end;
         // Money: "2 euros et 5 centimes", "20 долларов 43 цента".
@@ -1366,6 +1447,40 @@ impl Ctx<'_> {
                 end = sub.end + 1;
             }
         }
+        // "15 dollars 50.", "20 долларов и 43", "une heure trente": a bare number under 100
+        // (under 60 after hours) closing the phrase is the subunit.
+        if let Some(u) = unit
+            && end == e
+            && (self.lex.units[u].dimension == "money" && self.lex.units[u].code != "cent"
+                || (self.lex.units[u].code == "h"
+                    && self.is_word(end - 1)
+                    && self.raw(end - 1).chars().count() >= 3
+                    && !self.low_is(end - 1, &["hrs"])))
+        {
+            let mut k = end;
+            if self.low_is(k, &["et", "and", "и"]) {
+                k += 1;
+            }
+            let limit = if self.lex.units[u].code == "h" {
+                60.0
+            } else {
+                100.0
+            };
+            if self.near(k)
+                && let Some(sub) = self.number_core(k)
+                && !sub.ordinal
+                && !sub.article
+                && sub.value >= 1.0
+                && sub.value < limit
+                && sub.value.fract() == 0.0
+                && (sub.words || (self.toks[k].num.int_digits == 2 && !self.toks[k].num.grouped))
+                && (sub.end == self.toks.len()
+                    || self.is_sym(sub.end, &[".", ",", ";", "!", "?", ")"]))
+            {
+                num.value += sub.value / limit;
+                end = sub.end;
+            }
+        }
         // "1 час 55 минут", "5 feet 2 inches", "une minute et trois secondes": a smaller unit
         // of the same dimension adds to the value.
         if let Some(u) = unit
@@ -1389,6 +1504,39 @@ impl Ctx<'_> {
                 num.value += sub.value * self.lex.units[u2].factor / self.lex.units[u].factor;
                 end = e2;
             }
+        }
+        // "5 ft 2 in": "in" after feet and a number is inches when nothing else follows.
+        if let Some(u) = unit
+            && self.lex.units[u].code == "ft"
+            && self.near(end)
+            && let Some(sub) = self.number_core(end)
+            && !sub.ordinal
+            && sub.value < 12.0
+            && self.low_is(sub.end, &["in"])
+            && (sub.end + 1 == self.toks.len()
+                || !self.is_word(sub.end + 1)
+                || self.low_is(
+                    sub.end + 1,
+                    &["more", "tall", "long", "high", "wide", "deep", "or", "and"],
+                ))
+        {
+            num.value += sub.value / 12.0;
+            end = sub.end + 1;
+        }
+        // Temperature letters and angles.
+        if let Some(u) = unit {
+            unit = self.temperature_or_angle(u, num.start, end);
+            if unit.is_none() {
+                end = num.end;
+            }
+        }
+        // "forty-five (45)", "45 (forty five)": the same number repeated in parentheses.
+        if self.is_sym(end, &["("])
+            && let Some(n2) = self.number_core(end + 1)
+            && (n2.value - num.value.abs()).abs() < 1e-9
+            && self.is_sym(n2.end, &[")"])
+        {
+            end = n2.end + 1;
         }
         let mut cand = Cand {
             start,
@@ -1429,7 +1577,14 @@ impl Ctx<'_> {
             && cand.start > floor
             && self.low_is(
                 cand.start - 1,
-                &["des", "plusieurs", "several", "many", "несколько"],
+                &[
+                    "des",
+                    "plusieurs",
+                    "quelques",
+                    "several",
+                    "many",
+                    "несколько",
+                ],
             )
         {
             cand.start -= 1;
@@ -1442,6 +1597,49 @@ impl Ctx<'_> {
             cand.counted = self.counted(cand.end, cand.num.scaled);
         }
         Some(cand)
+    }
+
+    /// "MUSD", "MEUR": "M" and an upper-case currency code, millions of that currency.
+    fn mega_code(&self, i: usize) -> Option<usize> {
+        if !self.is_word(i) || !self.near(i) {
+            return None;
+        }
+        let raw = self.raw(i);
+        let code = raw.strip_prefix('M')?;
+        if code.len() != 3 || !code.bytes().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let u = self.lex.units.iter().position(|u| u.code == code)?;
+        (self.lex.units[u].dimension == "money").then_some(u)
+    }
+
+    /// A bare degree ("90 degrees", "90°") after a turning word ("rotate", "tourner", "angle")
+    /// is an angle; a bare letter ("40C", "104 F") is a temperature only when the phrase ends
+    /// there or the sentence speaks of temperature ("13F filing", "Boeing 777F" are codes).
+    fn temperature_or_angle(&self, u: usize, start: usize, end: usize) -> Option<usize> {
+        let def = &self.lex.units[u];
+        if def.dimension != "temperature" {
+            return Some(u);
+        }
+        let lo = start.saturating_sub(4);
+        let hi = (end + 2).min(self.toks.len());
+        if def.code == "deg"
+            && (lo..start)
+                .chain(end..hi)
+                .any(|k| self.lex.angle.contains(self.low(k)))
+        {
+            return self.lex.units.iter().position(|d| d.code == "arcdeg");
+        }
+        let letter = end == start + 2 && self.is_word(end - 1) && self.raw(end - 1).len() == 1;
+        if !letter || end == self.toks.len() || !self.is_word(end) {
+            return Some(u);
+        }
+        let lo = start.saturating_sub(15);
+        let hi = (end + 15).min(self.toks.len());
+        if (lo..hi).any(|k| self.lex.heat.contains(self.low(k))) {
+            return Some(u);
+        }
+        None
     }
 
     fn skip(&self, i: usize, e: usize) -> Cand {

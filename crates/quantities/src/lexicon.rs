@@ -138,6 +138,10 @@ pub(crate) struct Lexicon {
     pub stopwords: HashSet<String>,
     /// Russian unit words that mean one of the unit without a number ("час", "сутки").
     pub bare: HashSet<String>,
+    /// Words that make a bare degree an angle ("rotate 90 degrees").
+    pub angle: HashSet<String>,
+    /// Words that make a bare letter C/F/K after digits a temperature ("40C").
+    pub heat: HashSet<String>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -318,6 +322,8 @@ impl Lexicon {
             streets: set(include_str!("../data/streets.txt")),
             stopwords: set(include_str!("../data/stopwords.txt")),
             bare: set(include_str!("../data/bare.txt")),
+            angle: set(include_str!("../data/angle.txt")),
+            heat: set(include_str!("../data/heat.txt")),
         }
     }
 

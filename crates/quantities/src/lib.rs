@@ -49,6 +49,20 @@
 //! - Codes are not quantities: digits glued to letters or to a word by a hyphen
 //!   ("COVID-19", "F-16"); a one-letter unit glued to "-", "/" or "." and more ("F-Series");
 //!   a currency sign right before a number belongs to that number ("a $ 40 million").
+//! - Powers and vulgar fractions in digits: "1.1^23", "2.5^-1", "1.3x10^6", "½", "2½".
+//!   Indian grouping in English ("12,34,567"); a point grouping before a decimal comma in
+//!   English ("1.111,11") and the reverse in French.
+//! - Nothing inside a web address (from the space before "://" or "www." to the next space).
+//! - Money and hours: a bare number closing the phrase after the unit is its subunit ("15
+//!   dollars 50.", "20 долларов и 43", "une heure trente"; digits only as two digits, not
+//!   after "h"); "MUSD", "MEUR" are millions ("30 MUSD", "MAUD 60"); a scale word after a
+//!   currency multiplies it ("75 USD million"); a unit in brackets is the number's ("20
+//!   (kg)"); a money word after a hyphen too ("a 12-cent dividend"); "5 ft 2 in".
+//! - A number repeated in parentheses is one quantity ("forty-five (45)").
+//! - A bare degree near a turning word (`data/angle.txt`: "rotate 90 degrees") is an angle,
+//!   code `arcdeg`; a bare letter C/F/K after digits is a temperature only when the phrase
+//!   ends there or a temperature word (`data/heat.txt`) is within fifteen words ("the 13F
+//!   filing", "a Boeing 777F" are codes). "percentage points" are `pp`, not percent.
 //! - "milles" after a number is miles (the contract's "4 750 milles"), unless more number
 //!   words follow ("deux cent milles douze").
 

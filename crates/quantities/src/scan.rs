@@ -134,6 +134,23 @@ pub(crate) fn scan(text: &str, lang: Option<Lang>, out: &mut Vec<Tok>) {
         let Some(ch) = text[i..].chars().next() else {
             break;
         };
+        if let Some((v, len)) = vulgar(&b[i..]) {
+            out.push(Tok {
+                start: i,
+                end: i + len,
+                kind: Kind::Num,
+                gap,
+                num: NumInfo {
+                    value: v,
+                    int_digits: 1,
+                    frac: true,
+                    ..NumInfo::default()
+                },
+            });
+            gap = 0;
+            i += len;
+            continue;
+        }
         if ch.is_whitespace() {
             gap = if ch == '\n' || gap == 2 { 2 } else { 1 };
             i += ch.len_utf8();
@@ -241,8 +258,26 @@ fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
     digits.extend_from_slice(&b[i..i + first]);
     i += first;
     info.lead_zero = first > 1 && b[start] == b'0';
+    // Indian grouping in English: "12,34,567" (pairs, then a group of three).
+    if lang != Some(Lang::Fr) && lang != Some(Lang::Ru) && (1..=2).contains(&first) {
+        let mut k = i;
+        let mut pairs = 0;
+        while b.get(k) == Some(&b',') && digits_at(b, k + 1) == 2 {
+            k += 3;
+            pairs += 1;
+        }
+        if pairs > 0 && b.get(k) == Some(&b',') && digits_at(b, k + 1) == 3 {
+            for p in 0..pairs {
+                let at = i + 3 * p + 1;
+                digits.extend_from_slice(&b[at..at + 2]);
+            }
+            digits.extend_from_slice(&b[k + 1..k + 4]);
+            i = k + 4;
+            info.grouped = true;
+        }
+    }
     // Grouping.
-    if (1..=3).contains(&first) && !info.lead_zero {
+    if (1..=3).contains(&first) && !info.lead_zero && !info.grouped {
         let mut sep: Option<(u8, usize)> = None;
         loop {
             let sp = space_sep_len(b, i);
@@ -277,7 +312,12 @@ fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
                 };
                 // The language's decimal mark groups only when repeated ("1.234.567" in
                 // English? no: there a point is decimal; "3,000,000" in French: grouping).
-                if kind == decimal_mark && !more_same && sep.is_none() {
+                // "1.111,11" in English, "1,111.11" in French: the other mark right after
+                // the group makes this one a grouping.
+                let other = if kind == b'.' { b',' } else { b'.' };
+                let then_other =
+                    b.get(after) == Some(&other) && (1..=2).contains(&digits_at(b, after + 1));
+                if kind == decimal_mark && !more_same && sep.is_none() && !then_other {
                     break;
                 }
                 // A decimal point after grouping commas etc. is handled below.
@@ -319,6 +359,50 @@ fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
             i = after;
         }
     }
+    // A power: "1.1^23", "2.5^-1", "1.3x10^6", "6.23×10^-4" (only with the caret).
+    let mut power: Option<(f64, i32)> = None;
+    {
+        let mut k = i;
+        let mut base10 = false;
+        if matches!(b.get(k), Some(b'x') | Some(b'X') | Some(b'*'))
+            || b[k..].starts_with("×".as_bytes())
+        {
+            let w = if b[k] == b'x' || b[k] == b'X' || b[k] == b'*' {
+                1
+            } else {
+                2
+            };
+            if b.get(k + w..k + w + 3) == Some(b"10^".as_slice()) {
+                k += w + 2;
+                base10 = true;
+            }
+        }
+        if b.get(k) == Some(&b'^') {
+            let mut j = k + 1;
+            let mut minus = 0;
+            while matches!(b.get(j), Some(b'-') | Some(b'+')) && j - k <= 2 {
+                minus += usize::from(b[j] == b'-');
+                j += 1;
+            }
+            let n = digits_at(b, j);
+            if n > 0 && n <= 3 {
+                let e: i32 = std::str::from_utf8(&b[j..j + n])
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
+                let e = if minus % 2 == 1 { -e } else { e };
+                power = Some((if base10 { 10.0 } else { 0.0 }, e));
+                i = j + n;
+            }
+        }
+    }
+    // A vulgar fraction glued to the digits: "2½".
+    let glyph = vulgar(&b[i..]);
+    if let Some((_, len)) = glyph
+        && !info.frac
+    {
+        i += len;
+    }
     info.value = if digits.len() > 400 {
         f64::INFINITY
     } else {
@@ -334,7 +418,49 @@ fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
             })
             .unwrap_or(f64::NAN)
     };
+    if let Some((v, _)) = glyph
+        && !info.frac
+    {
+        info.value += v;
+        info.frac = true;
+    }
+    match power {
+        Some((10.0, e)) => info.value *= 10f64.powi(e),
+        Some((_, e)) => {
+            info.value = info.value.powi(e);
+            info.frac = true;
+        }
+        None => {}
+    }
     (i, info)
+}
+
+/// A vulgar fraction character at the start of `b` ("½", "¾", "⅔"): its value and length.
+pub(crate) fn vulgar(b: &[u8]) -> Option<(f64, usize)> {
+    match b {
+        [0xC2, 0xBC, ..] => Some((0.25, 2)),
+        [0xC2, 0xBD, ..] => Some((0.5, 2)),
+        [0xC2, 0xBE, ..] => Some((0.75, 2)),
+        // U+2153 "⅓" .. U+215E "⅞".
+        [0xE2, 0x85, y @ 0x93..=0x9E, ..] => {
+            const V: [f64; 12] = [
+                1.0 / 3.0,
+                2.0 / 3.0,
+                0.2,
+                0.4,
+                0.6,
+                0.8,
+                1.0 / 6.0,
+                5.0 / 6.0,
+                0.125,
+                0.375,
+                0.625,
+                0.875,
+            ];
+            Some((V[usize::from(y - 0x93)], 3))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
