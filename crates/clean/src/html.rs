@@ -7,15 +7,17 @@
 //! `form`, `figure`, scripts) skipped. Metadata comes from our own reading of the head.
 //! The furniture classifier of [`crate::furniture`] then runs on the paragraphs.
 
-use scraper::{ElementRef, Html, Node, Selector};
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node};
 
 use crate::normalize_inline;
 
 /// Which main-content scoring to use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Extractor {
-    /// Our own scoring ([`crate::readable`]); the `trafilatura` crate's only on pages where
-    /// no container stands out (instead of keeping every block).
+    /// Our own scoring ([`crate::readable`]); on pages where its best container is a guess
+    /// (under [`crate::readable::CONFIDENT`]: a tenth of the dev pages), the `trafilatura`
+    /// crate's first pass when it finds an article's worth of text.
     #[default]
     Auto,
     /// The `trafilatura` crate on every page: the best F1 on trafilatura's own set, at a
@@ -77,6 +79,17 @@ pub(crate) const BLOCKS: &[&str] = &[
     "th",
     "caption",
 ];
+
+/// The `trafilatura` crate's first pass (no fallbacks: they double its cost), as paragraphs
+/// by our block walk, when it finds an article's worth of text.
+fn quick_trafilatura(page: &str, depth: usize, title: Option<&str>) -> Option<Vec<String>> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let main = main_text(page, false).filter(|m| m.text_len >= MIN_MAIN_BYTES)?;
+    let fragment = Html::parse_fragment(&main.html);
+    Some(blocks(fragment.root_element(), title)).filter(|p| !p.is_empty())
+}
 
 /// The `trafilatura` crate's main text, as paragraphs by our block walk; `walked` (the
 /// container's blocks) when it finds nothing. Returns the paragraphs, whether the page was
@@ -148,75 +161,101 @@ pub fn extract(page: &str, extractor: Extractor) -> HtmlArticle {
         };
     }
     let html = Html::parse_document(page);
-    let meta = |selector: &str| -> Option<String> {
-        let selector = Selector::parse(selector).ok()?;
-        html.select(&selector)
-            .filter_map(|e| e.value().attr("content").or_else(|| e.value().attr("href")))
-            .map(normalize_inline)
-            .find(|v| !v.is_empty())
+    let facts = PageFacts::collect(&html);
+    let meta = |keys: &[&str]| facts.meta(keys);
+    let container = facts
+        .container
+        .and_then(|id| html.tree.get(id))
+        .and_then(ElementRef::wrap);
+
+    let h1 = facts.first_text_in(&html, &facts.h1s, container);
+    let title = meta(&["property=og:title", "name=og:title", "name=twitter:title"])
+        .or(h1)
+        .or_else(|| facts.title.clone());
+
+    // The main text: our scoring or trafilatura's, else the blocks of the container. The
+    // container's blocks and the page's depth are computed only when needed (each is a walk
+    // of the whole tree).
+    let walked = || {
+        container
+            .map(|c| blocks(c, title.as_deref()))
+            .unwrap_or_default()
     };
-    let container = ["article", "[itemprop=articleBody]", "main", "body"]
-        .iter()
-        .filter_map(|s| Selector::parse(s).ok())
-        .find_map(|s| html.select(&s).next());
-
-    let h1 = container.and_then(|c| first_text(c, "h1"));
-    let title =
-        meta("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
-            .or(h1)
-            .or_else(|| first_text(html.root_element(), "title"));
-
-    // The main text: trafilatura's scoring of the page, else the blocks of the container.
-    // Its readability and jusText fallbacks double the cost, so they run only when the first
-    // pass found much less text than the article container holds.
-    let walked = container
-        .map(|c| blocks(c, title.as_deref()))
-        .unwrap_or_default();
     let mut notes = Vec::new();
-    let depth = max_depth(&html);
+    let depth = || max_depth(&html);
     // Skipping the scoring for pages with one article element of enough text was tried: 20 %
     // faster, but F1 0.901 instead of 0.918 on the trafilatura set (share bars and teasers
     // inside <article>), so every page is scored.
-    let own = || {
-        crate::readable::article_nodes(&html)
-            .map(|nodes| {
-                crate::readable::paragraphs(&html, &nodes, title.as_deref(), normalize_inline)
+    let choice = || crate::readable::article_nodes(&html);
+    let own = |choice: Option<crate::readable::Choice>| {
+        choice
+            .map(|c| {
+                crate::readable::paragraphs(&html, &c.nodes, title.as_deref(), normalize_inline)
             })
             .filter(|p| !p.is_empty())
     };
     let (paragraphs, scored, main_author) = match extractor {
-        Extractor::Fast => match own() {
+        Extractor::Fast => match own(choice()) {
             Some(paragraphs) => (paragraphs, true, None),
-            None => (walked, false, None),
+            None => (walked(), false, None),
         },
-        Extractor::Auto => match own() {
-            Some(paragraphs) => (paragraphs, true, None),
-            None => trafilatura_paragraphs(page, depth, walked, title.as_deref(), &mut notes),
-        },
+        Extractor::Auto => {
+            // Our choice when it is confident; trafilatura's when ours is a guess.
+            let choice = choice();
+            match choice.as_ref().map(|c| c.score) {
+                Some(score) if score >= crate::readable::CONFIDENT => match own(choice) {
+                    Some(paragraphs) => (paragraphs, true, None),
+                    None => (walked(), false, None),
+                },
+                _ => match quick_trafilatura(page, depth(), title.as_deref()) {
+                    Some(theirs) => (theirs, true, None),
+                    None => match own(choice) {
+                        Some(paragraphs) => (paragraphs, true, None),
+                        None => (walked(), false, None),
+                    },
+                },
+            }
+        }
         Extractor::Trafilatura => {
-            trafilatura_paragraphs(page, depth, walked, title.as_deref(), &mut notes)
+            trafilatura_paragraphs(page, depth(), walked(), title.as_deref(), &mut notes)
         }
     };
 
-    let published = meta(
-        "meta[property='article:published_time'], meta[name='article:published_time'], \
-         meta[itemprop='datePublished'], meta[name='pubdate'], meta[name='publish-date'], \
-         meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date']",
-    )
-    .or_else(|| json_ld_date(&html))
+    let published = meta(&[
+        "property=article:published_time",
+        "name=article:published_time",
+        "itemprop=datepublished",
+        "name=pubdate",
+        "name=publish-date",
+        "name=date",
+        "name=dc.date.issued",
+        "name=dc.date",
+    ])
+    .or_else(|| facts.json_ld.iter().find_map(|text| json_ld_date(text)))
     .or_else(|| {
-        let selector = Selector::parse("time[datetime]").ok()?;
-        container?
-            .select(&selector)
-            .find_map(|t| t.value().attr("datetime").map(normalize_inline))
+        let inside = |id: NodeId| {
+            container.is_some_and(|c| {
+                html.tree
+                    .get(id)
+                    .is_some_and(|n| n.ancestors().any(|a| a.id() == c.id()))
+            })
+        };
+        facts
+            .times
+            .iter()
+            .find(|(id, _)| inside(*id))
+            .map(|(_, datetime)| datetime.clone())
     });
 
     HtmlArticle {
         title,
         paragraphs,
         published,
-        url: meta("link[rel='canonical']").or_else(|| meta("meta[property='og:url']")),
-        site: meta("meta[property='og:site_name']"),
+        url: facts
+            .canonical
+            .clone()
+            .or_else(|| meta(&["property=og:url"])),
+        site: meta(&["property=og:site_name"]),
         declared_lang: html
             .root_element()
             .value()
@@ -224,7 +263,7 @@ pub fn extract(page: &str, extractor: Extractor) -> HtmlArticle {
             .map(normalize_inline)
             .filter(|l| !l.is_empty()),
         // The author meta, else the one trafilatura read (JSON-LD, bylines in the markup).
-        authors: meta("meta[name='author'], meta[property='article:author']")
+        authors: meta(&["name=author", "property=article:author"])
             .filter(|a| !a.starts_with("http"))
             .or(main_author)
             .map(|a| {
@@ -234,14 +273,7 @@ pub fn extract(page: &str, extractor: Extractor) -> HtmlArticle {
                     .collect()
             })
             .unwrap_or_default(),
-        captions: Selector::parse("figcaption")
-            .map(|s| {
-                html.select(&s)
-                    .map(|e| normalize_inline(&e.text().collect::<String>()))
-                    .filter(|t| !t.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default(),
+        captions: facts.captions,
         notes,
         scored,
     }
@@ -272,10 +304,11 @@ fn tag_nesting(page: &str) -> usize {
                     .iter()
                     .position(|c| !c.is_ascii_alphanumeric())
                     .map_or(bytes.len(), |n| at + 1 + n);
-                let name = page[at + 1..name_end].to_ascii_lowercase();
+                let name = &page[at + 1..name_end];
                 let tag_end = memchr_gt(&bytes[name_end..]).map_or(bytes.len(), |n| name_end + n);
                 let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-                if !VOID.contains(&name.as_str()) && !self_closing {
+                let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
+                if !void && !self_closing {
                     depth += 1;
                     deepest = deepest.max(depth);
                 }
@@ -327,7 +360,7 @@ fn text_without_tags(page: &str) -> Vec<String> {
 }
 
 fn memchr_gt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'>')
+    memchr::memchr(b'>', bytes)
 }
 
 /// Deeper pages skip trafilatura, whose tree walks recurse.
@@ -367,13 +400,6 @@ fn main_text(page: &str, fallback: bool) -> Option<MainContent> {
         text_len,
         author: normalize_inline(&result.metadata.author),
     })
-}
-
-fn first_text(root: ElementRef<'_>, selector: &str) -> Option<String> {
-    let selector = Selector::parse(selector).ok()?;
-    root.select(&selector)
-        .map(|e| normalize_inline(&e.text().collect::<String>()))
-        .find(|t| !t.is_empty())
 }
 
 /// Block texts under `container`, walked with an explicit stack (pages nest thousands deep).
@@ -455,7 +481,7 @@ fn collect_text(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
     }
 }
 
-fn is_hidden(element: &scraper::node::Element) -> bool {
+pub(crate) fn is_hidden(element: &scraper::node::Element) -> bool {
     element.attr("hidden").is_some()
         || element.attr("aria-hidden") == Some("true")
         || element.attr("style").is_some_and(|s| {
@@ -466,20 +492,138 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
 
 /// `datePublished` from a JSON-LD block, read without a JSON parser: the blocks are often
 /// invalid JSON, and only this one string is wanted.
-fn json_ld_date(html: &Html) -> Option<String> {
-    let selector = Selector::parse("script[type='application/ld+json']").ok()?;
-    html.select(&selector).find_map(|script| {
-        let text: String = script.text().collect();
-        let key = text.find("\"datePublished\"")?;
-        let rest = &text[key + "\"datePublished\"".len()..];
-        let rest = rest
-            .trim_start()
-            .strip_prefix(':')?
-            .trim_start()
-            .strip_prefix('"')?;
-        let value = &rest[..rest.find('"')?];
-        (!value.trim().is_empty()).then(|| value.trim().to_owned())
-    })
+fn json_ld_date(text: &str) -> Option<String> {
+    let key = text.find("\"datePublished\"")?;
+    let rest = &text[key + "\"datePublished\"".len()..];
+    let rest = rest
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    let value = &rest[..rest.find('"')?];
+    (!value.trim().is_empty()).then(|| value.trim().to_owned())
+}
+
+/// What the page says about itself, read in one pass over the tree (a CSS selector per fact
+/// would walk the whole tree each time).
+#[derive(Default)]
+struct PageFacts {
+    /// `attr=value` of `meta` elements (lower case) → document position and content.
+    metas: Vec<(String, usize, String)>,
+    canonical: Option<String>,
+    title: Option<String>,
+    /// The article container: the first `article`, else `[itemprop=articleBody]`, else
+    /// `main`, else `body`.
+    container: Option<NodeId>,
+    h1s: Vec<NodeId>,
+    /// `time[datetime]` elements and their value, in document order.
+    times: Vec<(NodeId, String)>,
+    /// The text of JSON-LD scripts.
+    json_ld: Vec<String>,
+    captions: Vec<String>,
+}
+
+impl PageFacts {
+    fn collect(html: &Html) -> PageFacts {
+        let mut facts = PageFacts::default();
+        let (mut article, mut body_item, mut main, mut body) = (None, None, None, None);
+        for (position, node) in html.tree.root().descendants().enumerate() {
+            let Node::Element(e) = node.value() else {
+                continue;
+            };
+            let text = || {
+                let element = ElementRef::wrap(node).expect("an element");
+                normalize_inline(&element.text().collect::<String>())
+            };
+            match e.name() {
+                "meta" => {
+                    if let Some(content) = e.attr("content") {
+                        for attr in ["property", "name", "itemprop"] {
+                            if let Some(value) = e.attr(attr) {
+                                let key = format!("{attr}={}", value.to_ascii_lowercase());
+                                facts.metas.push((key, position, content.to_owned()));
+                            }
+                        }
+                    }
+                }
+                "link"
+                    if facts.canonical.is_none()
+                        && e.attr("rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    facts.canonical = e
+                        .attr("href")
+                        .map(normalize_inline)
+                        .filter(|h| !h.is_empty());
+                }
+                "title" if facts.title.is_none() => {
+                    facts.title = Some(text()).filter(|t| !t.is_empty());
+                }
+                "article" if article.is_none() => article = Some(node.id()),
+                "main" if main.is_none() => main = Some(node.id()),
+                "body" if body.is_none() => body = Some(node.id()),
+                "h1" => facts.h1s.push(node.id()),
+                "time" => {
+                    if let Some(datetime) = e.attr("datetime") {
+                        facts.times.push((node.id(), normalize_inline(datetime)));
+                    }
+                }
+                "script"
+                    if e.attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+                {
+                    facts.json_ld.push(text_of(node));
+                }
+                "figcaption" => {
+                    let caption = text();
+                    if !caption.is_empty() {
+                        facts.captions.push(caption);
+                    }
+                }
+                _ => {}
+            }
+            if body_item.is_none() && e.attr("itemprop") == Some("articleBody") {
+                body_item = Some(node.id());
+            }
+        }
+        facts.container = article.or(body_item).or(main).or(body);
+        facts
+    }
+
+    /// The first non-empty content of a `meta` with one of `keys` (`attr=value`, value in
+    /// lower case), in document order.
+    fn meta(&self, keys: &[&str]) -> Option<String> {
+        self.metas
+            .iter()
+            .filter(|(key, _, _)| keys.contains(&key.as_str()))
+            .map(|(_, position, content)| (position, normalize_inline(content)))
+            .filter(|(_, content)| !content.is_empty())
+            .min_by_key(|(position, _)| **position)
+            .map(|(_, content)| content)
+    }
+
+    /// The text of the first of `ids` inside `container` that has some.
+    fn first_text_in(
+        &self,
+        html: &Html,
+        ids: &[NodeId],
+        container: Option<ElementRef<'_>>,
+    ) -> Option<String> {
+        let container = container?;
+        ids.iter()
+            .filter_map(|&id| html.tree.get(id))
+            .filter(|n| n.ancestors().any(|a| a.id() == container.id()))
+            .filter_map(ElementRef::wrap)
+            .map(|e| normalize_inline(&e.text().collect::<String>()))
+            .find(|t| !t.is_empty())
+    }
+}
+
+/// The raw text under `node` (a script's).
+fn text_of(node: NodeRef<'_, Node>) -> String {
+    node.descendants()
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect()
 }
 
 /// `page` without what is never text: scripts (JSON-LD kept: it carries the date), styles,
@@ -496,16 +640,20 @@ pub fn strip_inert(page: &str) -> String {
         let rest = &bytes[at..];
         let skip_to = if rest.starts_with(b"<!--") {
             Some(find(rest, b"-->").map_or(bytes.len(), |e| at + e + 3))
-        } else if let Some(tag) = ["script", "style", "svg", "template"]
-            .into_iter()
-            .find(|tag| {
-                rest.get(1..1 + tag.len())
-                    .is_some_and(|open| open.eq_ignore_ascii_case(tag.as_bytes()))
-                    && rest
-                        .get(1 + tag.len())
-                        .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
-            })
-        {
+        } else if let Some((tag, close)) = [
+            ("script", "</script"),
+            ("style", "</style"),
+            ("svg", "</svg"),
+            ("template", "</template"),
+        ]
+        .into_iter()
+        .find(|(tag, _)| {
+            rest.get(1..1 + tag.len())
+                .is_some_and(|open| open.eq_ignore_ascii_case(tag.as_bytes()))
+                && rest
+                    .get(1 + tag.len())
+                    .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace())
+        }) {
             match find(rest, b">") {
                 // An element that never closes its start tag runs to the end of the page.
                 None => Some(bytes.len()),
@@ -515,14 +663,11 @@ pub fn strip_inert(page: &str) -> String {
                     i = at + head_end + 1;
                     continue;
                 }
-                Some(_) => {
-                    let close = format!("</{tag}");
-                    Some(
-                        find_ascii_ci(rest, close.as_bytes()).map_or(bytes.len(), |e| {
-                            find(&rest[e..], b">").map_or(bytes.len(), |g| at + e + g + 1)
-                        }),
-                    )
-                }
+                Some(_) => Some(
+                    find_ascii_ci(rest, close.as_bytes()).map_or(bytes.len(), |e| {
+                        find(&rest[e..], b">").map_or(bytes.len(), |g| at + e + g + 1)
+                    }),
+                ),
             }
         } else {
             None
@@ -541,21 +686,37 @@ pub fn strip_inert(page: &str) -> String {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
+/// The first `needle` in `haystack`, ASCII case ignored; `needle` starts with a byte that has
+/// no case (`<`), found with memchr.
 fn find_ascii_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    debug_assert!(!first.is_ascii_alphabetic());
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(first, &haystack[from..]) {
+        let at = from + offset;
+        if haystack
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Whether `needle` is in `haystack`, ASCII case ignored (a start tag: short).
+fn ascii_contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack
         .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-}
-
-fn ascii_contains(haystack: &[u8], needle: &[u8]) -> bool {
-    find_ascii_ci(haystack, needle).is_some()
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

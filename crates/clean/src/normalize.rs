@@ -21,9 +21,13 @@ pub fn normalize(text: &str) -> String {
     } else {
         text.into()
     };
-    let nfc: std::borrow::Cow<'_, str> = match is_nfc_quick(visible.chars()) {
-        IsNormalized::Yes => visible,
-        _ => visible.nfc().collect::<String>().into(),
+    let nfc: std::borrow::Cow<'_, str> = if visible.chars().all(surely_nfc) {
+        visible
+    } else {
+        match is_nfc_quick(visible.chars()) {
+            IsNormalized::Yes => visible,
+            _ => visible.nfc().collect::<String>().into(),
+        }
     };
     let mut out = String::with_capacity(nfc.len());
     let mut pending_space: Option<char> = None;
@@ -76,6 +80,13 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out
+}
+
+/// Characters that are NFC whatever surrounds them and compose with nothing before them: the
+/// Latin letters below the combining marks, Cyrillic letters, general punctuation. A text of
+/// them only skips the (slower) normalisation check.
+fn surely_nfc(c: char) -> bool {
+    matches!(c as u32, 0..0x300 | 0x400..0x483 | 0x48a..0x530 | 0x2002..0x2070 | 0x20a0..0x20c1)
 }
 
 /// Zero-width characters, soft hyphens, byte-order marks, and control characters other than

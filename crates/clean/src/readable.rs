@@ -16,11 +16,12 @@
 //! Figures against Python trafilatura on the dev sets are in the README.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use crate::html::{BLOCKS, SKIPPED};
+use crate::html::{BLOCKS, SKIPPED, is_hidden};
 
 /// Class and id words that mark the article's container.
 const POSITIVE: &[&str] = &[
@@ -147,13 +148,12 @@ impl Cues {
             // Hidden as a whole class (`hidden`, `is-hidden`), not `field--label-hidden`.
             cues.strong_negative |= attr
                 .split_ascii_whitespace()
-                .any(|item| HIDDEN_CLASSES.contains(&item.to_ascii_lowercase().as_str()));
+                .any(|item| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(item)));
             for word in roles
                 .flat_map(|item| item.split(|c: char| !c.is_ascii_alphanumeric()))
                 .filter(|w| !w.is_empty())
             {
-                let word = word.to_ascii_lowercase();
-                let hit = |list: &[&str]| list.iter().any(|cue| cue_matches(&word, cue));
+                let hit = |list: &[&str]| list.iter().any(|cue| cue_matches(word, cue));
                 cues.positive |= hit(POSITIVE);
                 cues.strong_negative |= hit(STRONG_NEGATIVE);
                 cues.weak_negative |= hit(WEAK_NEGATIVE);
@@ -179,8 +179,17 @@ impl Cues {
 
 /// A word of a class or id matches a cue when equal to it, or, for cues of four letters or
 /// more, when it starts or ends with it (`comments`, `sharebar`, `postcomments`).
+/// ASCII case is ignored; cues are lower case.
 fn cue_matches(word: &str, cue: &str) -> bool {
-    word == cue || cue.len() >= 4 && (word.starts_with(cue) || word.ends_with(cue))
+    let (word, cue) = (word.as_bytes(), cue.as_bytes());
+    if word.len() < cue.len() {
+        return false;
+    }
+    let prefix = word[..cue.len()].eq_ignore_ascii_case(cue);
+    if word.len() == cue.len() {
+        return prefix;
+    }
+    cue.len() >= 4 && (prefix || word[word.len() - cue.len()..].eq_ignore_ascii_case(cue))
 }
 
 /// Elements that hold blocks: a `div` with none of them inside is a paragraph.
@@ -232,7 +241,9 @@ pub fn paragraphs(
             match node.value() {
                 Node::Text(t) => loose.push_str(t),
                 Node::Element(e) => {
-                    if !is_root && (SKIPPED.contains(&e.name()) || is_furniture(node, e)) {
+                    if !is_root
+                        && (SKIPPED.contains(&e.name()) || is_hidden(e) || is_furniture(node, e))
+                    {
                         continue;
                     }
                     if BLOCKS.contains(&e.name()) || e.name() == "div" && !node.children().any(|c| matches!(c.value(), Node::Element(ce) if CONTAINERS.contains(&ce.name()))) {
@@ -252,7 +263,7 @@ pub fn paragraphs(
                                 Node::Element(ie) if ie.name() == "br" && br_splits => {
                                     flush(&mut text, &mut out);
                                 }
-                                Node::Element(ie) if !SKIPPED.contains(&ie.name()) => {
+                                Node::Element(ie) if !SKIPPED.contains(&ie.name()) && !is_hidden(ie) => {
                                     if ie.name() == "br" || BLOCKS.contains(&ie.name()) {
                                         text.push(' ');
                                     }
@@ -312,10 +323,7 @@ fn is_lead(node: NodeRef<'_, Node>) -> bool {
         .into_iter()
         .flatten()
         .flat_map(|a| a.split(|c: char| !c.is_ascii_alphanumeric()))
-        .any(|w| {
-            LEAD.iter()
-                .any(|cue| cue_matches(&w.to_ascii_lowercase(), cue))
-        });
+        .any(|w| LEAD.iter().any(|cue| cue_matches(w, cue)));
     if cues.strong_negative || !(e.name() == "header" || lead_class) {
         return false;
     }
@@ -401,21 +409,67 @@ fn text_stats(node: NodeRef<'_, Node>) -> (usize, usize, usize) {
     (len, link, commas)
 }
 
+/// A map keyed by node: node ids are small distinct integers, hashed as themselves.
+type NodeMap<T> = HashMap<NodeId, T, BuildHasherDefault<IdHasher>>;
+
+/// The identity hash of a node id (its `Hash` writes one integer).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        // Spread the low bits over the table: ids are consecutive.
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = n as u64;
+    }
+}
+
+/// The evidence one paragraph gives: commas mark sentences of prose, length counts up to a
+/// point. Commas count up to a point too, and no more than one per 50 characters: a list of
+/// names or a title of keywords is not an article.
+fn paragraph_score(len: usize, commas: usize) -> f64 {
+    let commas = commas.min(MAX_COMMAS).min(1 + len / 50);
+    1.0 + commas as f64 + (len as f64 / 100.0).min(3.0)
+}
+
+/// Commas counted in one paragraph.
+const MAX_COMMAS: usize = 10;
+
 /// Loose text shorter than this is a label, not a paragraph.
 const LOOSE_MIN: usize = 80;
 
 /// Below this, no container stands out: the caller keeps every block.
 const MIN_SCORE: f64 = 3.0;
 
-/// The ids of the nodes that hold the article, in document order, or `None` when no
-/// container stands out.
-pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
+/// The container chosen as the article.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    /// The ids of the nodes that hold the article, in document order.
+    pub nodes: Vec<NodeId>,
+    /// The best container's score: under [`CONFIDENT`], the choice is a guess.
+    pub score: f64,
+}
+
+/// A best container scoring this much is an article's (a few paragraphs of prose).
+pub const CONFIDENT: f64 = 8.0;
+
+/// The nodes that hold the article, or `None` when no container stands out.
+pub fn article_nodes(html: &Html) -> Option<Choice> {
     // Raw paragraph evidence per container, and each element's place in document order.
-    let mut raw: HashMap<NodeId, f64> = HashMap::new();
-    let mut order: HashMap<NodeId, usize> = HashMap::new();
+    let mut raw: NodeMap<f64> = NodeMap::default();
+    let mut order: NodeMap<usize> = NodeMap::default();
+    let mut preorder: Vec<NodeRef<'_, Node>> = Vec::new();
     let mut stack = vec![html.tree.root()];
     while let Some(node) = stack.pop() {
         order.insert(node.id(), order.len());
+        preorder.push(node);
         if let Node::Element(e) = node.value() {
             // A form may wrap a whole page (ASP.NET): its paragraphs count.
             if SKIPPED.contains(&e.name()) && e.name() != "form" {
@@ -425,7 +479,7 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
                 || e.name() == "div" && !node.children().any(|c| matches!(c.value(), Node::Element(ce) if CONTAINERS.contains(&ce.name())));
             let mut credit = |len: usize, link: usize, commas: usize, holder: NodeRef<'_, Node>| {
                 if len >= 25 && link * 2 < len {
-                    let score = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
+                    let score = paragraph_score(len, commas);
                     // A form is never the article, though it may wrap one (ASP.NET).
                     if !matches!(holder.value(), Node::Element(e) if e.name() == "form") {
                         *raw.entry(holder.id()).or_default() += score;
@@ -446,8 +500,7 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
                 // label of the page).
                 for (len, link, commas) in loose_runs(node) {
                     if len >= LOOSE_MIN && link * 4 < len {
-                        *raw.entry(node.id()).or_default() +=
-                            1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
+                        *raw.entry(node.id()).or_default() += paragraph_score(len, commas);
                     }
                 }
             }
@@ -455,33 +508,59 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
         let children: Vec<_> = node.children().collect();
         stack.extend(children.into_iter().rev());
     }
-    // Text length under each node, to tell a furniture ancestor from a broken one that
-    // wraps the whole page (an unclosed `<nav>`).
-    let mut text_len: HashMap<NodeId, usize> = HashMap::new();
-    let mut preorder: Vec<_> = order.iter().map(|(&id, &i)| (i, id)).collect();
-    preorder.sort_unstable();
-    for &(_, id) in preorder.iter().rev() {
-        let Some(node) = html.tree.get(id) else {
-            continue;
-        };
-        let own = match node.value() {
-            Node::Text(t) => t.trim().chars().count(),
-            _ => 0,
-        };
-        let total = own + text_len.get(&id).copied().unwrap_or(0);
-        text_len.insert(id, total);
+    // Text, link text and commas under each node, bottom-up in one pass (furniture elements'
+    // insides were not visited: they count nothing).
+    let mut stats: NodeMap<(usize, usize, usize)> = NodeMap::default();
+    for node in preorder.iter().rev() {
+        let mut own = stats.get(&node.id()).copied().unwrap_or_default();
+        match node.value() {
+            Node::Text(t) => {
+                own.0 += t.trim().chars().count();
+                own.2 += t.matches(',').count();
+            }
+            Node::Element(e) if e.name() == "a" => own.1 = own.0,
+            _ => {}
+        }
+        stats.insert(node.id(), own);
         if let Some(parent) = node.parent() {
-            *text_len.entry(parent.id()).or_default() += total;
+            let up = stats.entry(parent.id()).or_default();
+            up.0 += own.0;
+            up.1 += own.1;
+            up.2 += own.2;
         }
     }
-    let page_len = text_len.get(&html.tree.root().id()).copied().unwrap_or(0);
+    // Text length under each node, to tell a furniture ancestor from a broken one that
+    // wraps the whole page (an unclosed `<nav>`).
+    let text_len = |id: NodeId| stats.get(&id).map_or(0, |s| s.0);
+    let page_len = text_len(html.tree.root().id());
+    // Whether each node is furniture that rules out what it holds, and whether it lies under
+    // such a node, top-down in one pass. The body's classes describe the page
+    // (`has-sidebar`), not a part of it; an element holding most of the page's text is a
+    // wrapper, whatever its tag (an unclosed `<nav>`).
+    let mut furniture: NodeMap<(bool, bool)> = NodeMap::default();
+    for node in &preorder {
+        let here = match node.value() {
+            Node::Element(e) if matches!(e.name(), "body" | "html") => false,
+            _ if text_len(node.id()) * 2 > page_len => false,
+            Node::Element(e) => {
+                SKIPPED.contains(&e.name()) && e.name() != "form" || Cues::of(e).enclosing_negative
+            }
+            _ => false,
+        };
+        let under = node.parent().is_some_and(|p| {
+            furniture
+                .get(&p.id())
+                .is_some_and(|&(p_here, p_under)| p_here || p_under)
+        });
+        furniture.insert(node.id(), (here, under));
+    }
     // Evidence discounted by link density, class and id cues, and furniture ancestors (a
     // cookie dialog's paragraphs are long and full of commas).
-    let scores: HashMap<NodeId, f64> = raw
+    let scores: NodeMap<f64> = raw
         .iter()
         .filter_map(|(&id, &evidence)| {
             let node = html.tree.get(id)?;
-            let (len, link, _) = text_stats(node);
+            let (len, link, _) = stats.get(&id).copied().unwrap_or_default();
             let density = if len == 0 {
                 1.0
             } else {
@@ -493,16 +572,7 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
                 }
                 _ => 1.0,
             };
-            // The body's classes describe the page (`has-sidebar`), not a part of it.
-            let furniture_above = node.ancestors().any(|a| match a.value() {
-                Node::Element(e) if matches!(e.name(), "body" | "html") => false,
-                _ if text_len.get(&a.id()).copied().unwrap_or(0) * 2 > page_len => false,
-                Node::Element(e) => {
-                    SKIPPED.contains(&e.name()) && e.name() != "form"
-                        || Cues::of(e).enclosing_negative
-                }
-                _ => false,
-            });
+            let furniture_above = furniture.get(&id).is_some_and(|&(_, under)| under);
             let above = if furniture_above { 0.15 } else { 1.0 };
             Some((id, evidence * (1.0 - density) * own * above))
         })
@@ -522,7 +592,7 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
                 let keep = sibling.id() == top
                     || scores.get(&sibling.id()).is_some_and(|&s| s >= threshold)
                     || matches!(sibling.value(), Node::Element(e) if e.name() == "p") && {
-                        let (len, link, _) = text_stats(sibling);
+                        let (len, link, _) = stats.get(&sibling.id()).copied().unwrap_or_default();
                         len > 80 && link * 4 < len
                     }
                     || order[&sibling.id()] < order[&top] && is_lead(sibling);
@@ -536,9 +606,14 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
     // An article cut into sections by ads or pictures: other containers like the best one
     // (same tag and class) with good evidence, wherever they sit.
     let signature = |n: NodeRef<'_, Node>| match n.value() {
+        // The first class names the component (`paragraph`, `wpb_text_column`); the
+        // others vary with its type or place.
         Node::Element(e) => Some((
             e.name().to_owned(),
-            e.attr("class").unwrap_or("").to_owned(),
+            e.attr("class")
+                .and_then(|c| c.split_ascii_whitespace().next())
+                .unwrap_or("")
+                .to_owned(),
         )),
         _ => None,
     };
@@ -558,7 +633,7 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
         .iter()
         .filter(|&(&id, &s)| {
             id != top
-                && s >= top_score * 0.25
+                && s >= top_score * 0.1
                 && html.tree.get(id).map(signature) == Some(top_signature.clone())
         })
         .map(|(&id, _)| id)
@@ -586,7 +661,10 @@ pub fn article_nodes(html: &Html) -> Option<Vec<NodeId>> {
         }
     }
     out.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
-    Some(out)
+    Some(Choice {
+        nodes: out,
+        score: top_score,
+    })
 }
 
 #[cfg(test)]
@@ -596,7 +674,9 @@ mod tests {
     /// The article's paragraphs of `page`, white space collapsed.
     fn article(page: &str) -> Vec<String> {
         let html = Html::parse_document(page);
-        let nodes = super::article_nodes(&html).expect("a container stands out");
+        let nodes = super::article_nodes(&html)
+            .expect("a container stands out")
+            .nodes;
         super::paragraphs(&html, &nodes, None, |s| {
             s.split_whitespace().collect::<Vec<_>>().join(" ")
         })
