@@ -19,7 +19,7 @@
 //!   case forms, units, number words, cue words), compiled once per language.
 //! - **Anchoring**: relative expressions use the publication date; "dernier/last/прошлый"
 //!   and "prochain/next/следующий" choose the direction, else a future-tense cue in the
-//!   sentence, else the past (news reports the past): a bare weekday is the most recent one
+//!   sentence (in English, only for what follows the cue), else the past (news reports the past): a bare weekday is the most recent one
 //!   not after the publication date. Anaphors ("le lendemain", "the next day", "накануне")
 //!   and clock times follow the last day the text fixed. Without an anchor, what is known is
 //!   kept (`XXXX-04-23`, `XXXX-WXX-2`) with `anchored: false`; vague references (`PAST_REF`,

@@ -186,6 +186,12 @@ fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec
         }
         starts[k] = new_sentence;
         if lex.is(toks, k, Cat::Future) || (lang == Lang::Fr && fr_future_form(&toks[k].norm)) {
+            // English: a cue speaks for what follows it in the sentence ("On Friday, the
+            // government planned to pay" is a past Friday); French and Russian place the
+            // verb more freely, so the cue speaks for the whole sentence.
+            if lang == Lang::En && !flag {
+                begin = k;
+            }
             flag = true;
         }
     }
@@ -308,6 +314,7 @@ impl Parser<'_> {
             Hit::new(i, e, TimeKind::Duration, v.to_owned(), true)
         }));
         consider(self.year_words(i));
+        consider(self.the_year(i));
         best.map(Found::Hit)
     }
 
@@ -1861,13 +1868,39 @@ impl Parser<'_> {
     /// "chaque lundi", "every year", "tous les jours", "каждый понедельник", "ежегодно".
     fn set(&self, i: usize) -> Option<Hit> {
         if let Some((e, v)) = self.at(i, Cat::SetWord) {
-            if self.lang == Lang::En
-                && e == i + 1
-                && self
-                    .tok(e)
-                    .is_some_and(|t| t.shape == Shape::Word && !t.cap)
-            {
-                return None;
+            // "daily" before a noun is a set only right after a determiner ("on a daily
+            // basis", "his daily life"), not inside a noun phrase ("average daily volume",
+            // "daily flights"); as an adverb ("they gather daily outside") it is one.
+            if self.lang == Lang::En && e == i + 1 {
+                let prev = if i > 0 { self.norm(i - 1) } else { "" };
+                let det = matches!(
+                    prev,
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                );
+                let next = self.tok(e).filter(|t| t.shape == Shape::Word);
+                let adverb = matches!(
+                    self.norm(e),
+                    "outside"
+                        | "inside"
+                        | "across"
+                        | "around"
+                        | "throughout"
+                        | "during"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "since"
+                        | "until"
+                );
+                if next.is_some_and(|t| !t.cap) && !det && !adverb {
+                    return None;
+                }
             }
             return Some(Hit::new(i, e, TimeKind::Set, v.to_owned(), true));
         }
@@ -2349,6 +2382,60 @@ impl Parser<'_> {
         }
         let y = i32::try_from(c * 100 + n).ok()?;
         Some(Hit::new(i, e2, TimeKind::Date, format!("{y:04}"), true))
+    }
+
+    /// "the year", "the full year", "the current fiscal year": the year of the publication
+    /// date; "the year ended Sept. 30" is a twelve-month period, the duration `P1Y`.
+    fn the_year(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En || self.norm(i) != "the" {
+            return None;
+        }
+        let mut j = i + 1;
+        for w in ["full", "current", "fiscal"] {
+            if self.norm(j) == w {
+                j += 1;
+            }
+        }
+        let t = self.tok(j)?;
+        if t.norm != "year" || t.cap {
+            return None;
+        }
+        let end = j + 1;
+        // "the year 1990", "the year nineteen ninety", "the year two thousand"
+        if let Some(mut h) = self.year_words(end) {
+            h.start = i;
+            return Some(h);
+        }
+        if self.norm(end) == "two" && self.norm(end + 1) == "thousand" {
+            let mut e = end + 2;
+            let mut y = 2000;
+            if let Some((e2, Some(n))) = self.count(e + usize::from(self.norm(e) == "and"))
+                && (1..100).contains(&n)
+                && self.at(e2, Cat::Unit).is_none()
+            {
+                y += i32::try_from(n).ok()?;
+                e = e2;
+            }
+            return Some(Hit::new(i, e, TimeKind::Date, format!("{y:04}"), true));
+        }
+        let next = self.norm(end);
+        if matches!(
+            next,
+            "ended" | "ending" | "to" | "through" | "beginning" | "starting"
+        ) {
+            return Some(Hit::new(i, end, TimeKind::Duration, "P1Y".to_owned(), true));
+        }
+        if matches!(
+            next,
+            "before" | "after" | "earlier" | "later" | "ago" | "-" | "'" | "in" | "of" | "when"
+        ) {
+            return None;
+        }
+        let (value, anchored) = match self.anchor {
+            Some(a) => (format!("{:04}", a.year), true),
+            None => ("XXXX".to_owned(), false),
+        };
+        Some(Hit::new(i, end, TimeKind::Date, value, anchored))
     }
 
     #[allow(dead_code)]
