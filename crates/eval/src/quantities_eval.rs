@@ -10,7 +10,10 @@
 //! a length/area/mass/volume/speed unit for dimension files, a temperature unit for
 //! temperature files, a duration for duration files, an ordinal for the Recognizers ordinal
 //! files (their model reports ordinals only: "the first two books" expects "first", not
-//! "two"), a percentage for the Recognizers percent files. In the number files that expect no
+//! "two"), a percentage for the Recognizers percent files, a range or a bounded number for
+//! the Recognizers `NumberRange*` files (that model reports nothing else: "are two ranges"
+//! expects no "two"; an exact number is judged where a one-point range, "equal to 20", is
+//! expected). In the number files that expect no
 //! range (all but `NumberRange*`), a predicted range counts as its two ends ("de zéro à dix"
 //! → 0 and 10, which the number model lists separately). Duckling and rustling give a phrase
 //! and its value: the whole phrase is one expected span; their negative examples expect
@@ -45,9 +48,13 @@
 //! - `ratio-as-two-numbers`: two expected numbers joined by "in", "out of", "sur", "из"
 //!   ("one out of three" → 1 and 3 in `NumberModelPercentMode`); we read the ratio 1/3, as
 //!   `PercentModelPercentMode` does for the same text and news needs ("one in five adults");
+//! - `fraction-not-ordinal`: an ordinal file expecting an ordinal right after "and a", "and
+//!   an", "et un", "et une" ("forty two and a third" → 3rd): we read the fraction 42⅓ (the
+//!   number files expect the same reading);
 //! - `prime-as-time`: a duration file reading a prime after digits as minutes or seconds
 //!   ("2'", "1″"); Duckling's distance files read the same marks as feet and inches, the
-//!   reading we choose (not yet produced: those distance cases still fail, in scope);
+//!   reading we choose and produce ("35'" = 35 ft, "5''" = 5 in; minutes and seconds in
+//!   pairs, "38'53\"", stay numbers);
 //! - `milles-as-thousand`: rustling's "cinq milles" = 5 000 with nothing after "milles": the
 //!   contract reads "4 750 milles" as miles (with number words after it, "milles" is a
 //!   thousand, and such cases stay in scope).
@@ -70,6 +77,8 @@ use crate::{Counts, Row};
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Scope {
     Numbers,
+    /// Recognizers' `NumberRange*` files: that model reports ranges and bounds only.
+    Ranges,
     Ordinals,
     Percents,
     Money,
@@ -153,6 +162,7 @@ pub fn quantities(dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
                 "CurrencyModel" => Scope::Money,
                 "DimensionModel" => Scope::Dimension,
                 "TemperatureModel" => Scope::Temperature,
+                n if n.starts_with("NumberRange") => Scope::Ranges,
                 _ => Scope::Numbers,
             };
             let cases = recognizers_cases(path, code, scope, name)?;
@@ -327,10 +337,12 @@ fn recognizers_expected(
                     bound: None,
                 }
             }
-            (Scope::Numbers | Scope::Ordinals | Scope::Percents, t) => Want::Number {
-                value: parse_number(value, lang).ok_or("unparsable")?,
-                ordinal: t.starts_with("ordinal"),
-            },
+            (Scope::Numbers | Scope::Ranges | Scope::Ordinals | Scope::Percents, t) => {
+                Want::Number {
+                    value: parse_number(value, lang).ok_or("unparsable")?,
+                    ordinal: t.starts_with("ordinal"),
+                }
+            }
             _ => {
                 let unit_name = res["unit"].as_str().unwrap_or_default();
                 let Some(v) = parse_number(value, LangCode::EN) else {
@@ -385,6 +397,19 @@ fn deliberate(
         if ["in", "out of", "sur", "из"].contains(&between.as_str()) {
             return Err("ratio-as-two-numbers");
         }
+    }
+    if scope == Scope::Ordinals
+        && expected.iter().any(|e| {
+            matches!(e.want, Want::Number { ordinal: true, .. })
+                && text.get(..e.start).is_some_and(|b| {
+                    let b = b.trim_end().to_lowercase();
+                    ["and a", "and an", "et un", "et une"]
+                        .iter()
+                        .any(|c| b.ends_with(c))
+                })
+        })
+    {
+        return Err("fraction-not-ordinal");
     }
     if matches!(scope, Scope::Numbers) && expected.is_empty() && glued_unit(text) {
         return Err("glued-unit");
@@ -750,6 +775,7 @@ fn dimension_of(q: &Quantity) -> Option<&str> {
 fn judged(scope: Scope, q: &Quantity) -> bool {
     match scope {
         Scope::Numbers => true,
+        Scope::Ranges => q.bound != Bound::Exact || q.value_max.is_some(),
         Scope::Ordinals => q.kind == QuantityKind::Ordinal,
         Scope::Percents => dimension_of(q) == Some("percent"),
         Scope::Money => dimension_of(q) == Some("money"),
@@ -854,7 +880,20 @@ fn dimension_units(e: &[Expected]) -> Vec<Expected> {
 }
 
 fn passes(scope: Scope, expected: &[Expected], got: &[Quantity]) -> bool {
-    let mut got: Vec<Quantity> = got.iter().filter(|q| judged(scope, q)).cloned().collect();
+    // In a range file an exact number is judged only where a one-point range ("equal to
+    // 20") is expected.
+    let point = |q: &Quantity| {
+        expected.iter().any(|e| {
+            q.range.start() < e.end
+                && e.start < q.range.end()
+                && matches!(e.want, Want::Range { low: Some(a), high: Some(b), .. } if a == b)
+        })
+    };
+    let mut got: Vec<Quantity> = got
+        .iter()
+        .filter(|q| judged(scope, q) || (scope == Scope::Ranges && point(q)))
+        .cloned()
+        .collect();
     // Number files without ranges list the two ends of a range as two numbers.
     if scope == Scope::Numbers
         && !expected

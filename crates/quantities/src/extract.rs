@@ -495,6 +495,10 @@ impl Ctx<'_> {
                     if word == "milles" && self.word_info(j + 1).is_none() {
                         return n;
                     }
+                    // "23 cents" after digits are cents, not hundreds.
+                    if word == "cents" && info.class == Class::Hundred {
+                        return n;
+                    }
                     n.value *= info.value;
                     n.end = j + 1;
                     n.scaled = info.class == Class::Scale;
@@ -1056,9 +1060,40 @@ impl Ctx<'_> {
             n.value += t.num.value;
             n.end += 1;
         }
+        // "one twenty two" (spoken 122): a digit word, then tens and units.
+        if self.lang == Some(Lang::En)
+            && n.end == i + 1
+            && first.class == Class::Unit
+            && n.value >= 1.0
+            && self.near(n.end)
+            && self.toks[n.end].gap == 1
+            && self
+                .word_info(n.end)
+                .is_some_and(|w| w.class == Class::Tens)
+            && let Some(m) = self.number_core(n.end)
+            && !m.ordinal
+            && m.value > 20.0
+            && m.value < 100.0
+            && m.value % 10.0 != 0.0
+            && m.end >= n.end + 2
+            && self.word_info(m.end).is_none()
+        {
+            n.value = n.value * 100.0 + m.value;
+            n.end = m.end;
+        }
         if let Some(e) = self.decimal_words(n.end, &mut n.value) {
             n.end = e;
             n.article = false;
+            // "two point two million".
+            if self.near(e)
+                && let Some(w) = self.word_info(e)
+                && w.class == Class::Scale
+            {
+                n.value *= w.value;
+                n.end = e + 1;
+                n.scaled = true;
+                n.last_scale = w.value;
+            }
         }
         // "un sur trois", "one out of three", "1 over 3".
         Some(n)
@@ -1165,8 +1200,7 @@ impl Ctx<'_> {
             if let Some(p) = out.last_mut()
                 && c.value_max.is_none()
                 && p.value_max.is_none()
-                && !p.num.ordinal
-                && !c.num.ordinal
+                && p.num.ordinal == c.num.ordinal
                 && ((lower(p.bound) && upper(c.bound)) || (upper(p.bound) && lower(c.bound)))
                 && (p.unit.map(|u| self.lex.units[u].dimension)
                     == c.unit.map(|u| self.lex.units[u].dimension)
@@ -1292,10 +1326,42 @@ impl Ctx<'_> {
             }
             return Some(self.skip(i, e));
         }
+        // "1995-01", "2019-20", "1995/96": a year and a month or a season's second year.
+        if self.toks[i].kind == Kind::Num
+            && i >= 2
+            && self.toks[i].gap == 0
+            && self.toks[i - 1].gap == 0
+            && self.is_sym(i - 1, &["-", "–", "/"])
+            && self.toks[i - 2].kind == Kind::Num
+            && {
+                let y = &self.toks[i - 2].num;
+                !y.grouped && !y.frac && y.int_digits == 4 && (1000.0..=2199.0).contains(&y.value)
+            }
+            && self.toks[i].num.int_digits == 2
+            && !self.toks[i].num.frac
+            && !self.toks[i].num.grouped
+        {
+            return Some(self.skip(i, i + 1));
+        }
         let mut num = match self.number(i) {
             Some(n) => n,
             None => self.bare_unit(i)?,
         };
+        // "he scores", "the scores": a verb or a noun; "scores of" is a vague amount.
+        if num.words
+            && num.end == num.start + 1
+            && self.low_is(num.start, &["scores"])
+            && !self.low_is(num.end, &["of"])
+        {
+            return None;
+        }
+        // "the second to last", "third from last": a position from the end.
+        if num.ordinal
+            && (self.low_is(num.end, &["to", "from"]) && self.low_is(num.end + 1, &["last"])
+                || self.low_is(num.end, &["last"]))
+        {
+            return Some(self.skip(i, num.end));
+        }
         let mut start = num.start;
         let mut unit = num.unit;
         let mut cued = false;
@@ -1308,12 +1374,35 @@ impl Ctx<'_> {
             unit = Some(u);
             start = s;
         }
+        // "percent of 10", "pourcentage de vingt": the percent word first, the number closing
+        // the phrase (not "percentage of 18-year-olds", where the number is the counted's).
+        if unit.is_none() && start == num.start && start >= floor + 2 {
+            let mut p = start - 1;
+            if self.is_apos(p) {
+                p -= 1;
+            }
+            if p > floor
+                && self.low_is(p, &["of", "de", "des", "d"])
+                && let Some((u, ue)) = self.unit_after(p - 1)
+                && ue == p
+                && self.lex.units[u].code == "percent"
+                && !self.prev_is_number(p - 1)
+                && self.counted(num.end, num.scaled).is_none()
+                && self.unit_after(num.end).is_none()
+                && (num.end == self.toks.len() || !self.is_word(num.end))
+            {
+                unit = Some(u);
+                start = p - 1;
+            }
+        }
         // A sign before: "-5", "- 1.200.000", "moins 27".
         let mut negative = false;
         if start > floor
             && self.is_sym(start - 1, &["-", "−", "–"])
             && !num.words
-            && (start - 1 == 0 || self.toks[start - 1].gap >= 1)
+            && (start - 1 == 0
+                || self.toks[start - 1].gap >= 1
+                || self.is_sym(start - 2, &["<", ">", "=", "≤", "≥", "(", "["]))
             && self.toks[start].gap <= 1
             && !(start >= 2
                 && self.toks[start - 2].kind == Kind::Num
@@ -1331,9 +1420,32 @@ impl Ctx<'_> {
         if negative {
             num.value = -num.value;
         }
+        // "between the tenth", "higher than the tenth": a determiner between a cue and an
+        // ordinal.
+        if num.ordinal
+            && start == num.start
+            && start > floor + 1
+            && self.low_is(start - 1, &["the", "le", "la"])
+            && self.cue_before(start - 1, floor).is_some_and(|(c, _)| {
+                matches!(c, Cue::RangeFrom)
+                    || (matches!(c, Cue::Bound(b) if b != Bound::Exact)
+                        && self.low_is(start - 2, &["than"]))
+            })
+        {
+            start -= 1;
+        }
         // A bound cue before.
         let mut range_from = None;
         if let Some((cue, s)) = self.cue_before(start, floor) {
+            // "<>30", "=>30", "=<30": no comparison we know, an operator of some code.
+            if s + 1 == start
+                && s > floor
+                && self.is_sym(s, &["<", ">"])
+                && self.toks[s].gap == 0
+                && self.is_sym(s - 1, &["<", ">", "="])
+            {
+                return Some(self.skip(s - 1, num.end));
+            }
             match cue {
                 Cue::Bound(b) => {
                     if bound == Bound::Exact || b != Bound::Exact {
@@ -1347,7 +1459,7 @@ impl Ctx<'_> {
                     cued = true;
                 }
                 Cue::RangeFrom => range_from = Some(s),
-                Cue::Negative => {}
+                Cue::Negative | Cue::OrEqual => {}
             }
         }
         // A currency after a cue: "près de $10" handled above; "plus de 10 euros" below.
@@ -1382,6 +1494,10 @@ impl Ctx<'_> {
                 && (self.lex.units[u].dimension != "money" || self.is_word(e + 1))
             {
                 // "3-inch", "six-mile", "a 12-cent dividend", "a one-yen bid".
+                unit = Some(u);
+                end = ue;
+            } else if let Some((u, ue)) = self.prime_unit(e) {
+                // "35'", "5''", "6′2″": feet and inches.
                 unit = Some(u);
                 end = ue;
             } else if let Some(close) = ["(", "[", "{", "<"]
@@ -1496,7 +1612,9 @@ impl Ctx<'_> {
                 && !sub.ordinal
                 && !sub.article
                 && sub.value > 0.0
-                && let Some((u2, e2)) = self.unit_after(sub.end)
+                && let Some((u2, e2)) = self
+                    .unit_after(sub.end)
+                    .or_else(|| self.prime_unit(sub.end))
                 && self.lex.units[u2].dimension == self.lex.units[u].dimension
                 && self.lex.units[u2].factor < self.lex.units[u].factor
                 && sub.value * self.lex.units[u2].factor < self.lex.units[u].factor * 1.0001
@@ -1522,6 +1640,13 @@ impl Ctx<'_> {
         {
             num.value += sub.value / 12.0;
             end = sub.end + 1;
+        }
+        // "361 million pounds", "десять фунтов": pounds sterling unless the text weighs.
+        if let Some(u) = unit
+            && self.lex.units[u].code == "lb"
+            && !self.low_is(end - 1, &["lb", "lbs"])
+        {
+            unit = Some(self.pound(u, num.scaled, start, end));
         }
         // Temperature letters and angles.
         if let Some(u) = unit {
@@ -1550,15 +1675,42 @@ impl Ctx<'_> {
         };
         // Ranges: "entre 3 et 5", "от 3 до 5", "3–5", "de 10 à 20", "10 - 20 euro".
         self.range(&mut cand, range_from, floor);
+        // "de la première", "from the first": the determiner only went with a range.
+        if cand.num.ordinal && cand.bound != Bound::Range && range_from.is_some() {
+            cand.start = cand.start.max(num.start);
+        }
         // Cues after: "ou plus", "environ", "pile", "en dessous de zéro".
         if let Some((cue, ce)) = self.cue_after(cand.end) {
             match cue {
-                Cue::Bound(b) if cand.bound == Bound::Exact || b == Bound::Exact => {
+                // "equal to 5000 or less than 6000": "or less" opens the next comparison.
+                Cue::Bound(_)
+                    if self.low_is(ce, &["than", "then", "que", "qu", "чем"])
+                        && (self.toks.get(ce + 1).is_some_and(|t| t.kind == Kind::Num)
+                            || self.word_info(ce + 1).is_some()) => {}
+                // "about five hundred or more" is at least 500.
+                Cue::Bound(b)
+                    if cand.bound == Bound::Exact
+                        || b == Bound::Exact
+                        || (cand.bound == Bound::About
+                            && matches!(b, Bound::AtLeast | Bound::AtMost)) =>
+                {
                     if b != Bound::Exact {
                         cand.bound = b;
                     }
                     cand.end = ce;
                     cand.cued = true;
+                }
+                // "less than 5000 or equal (to it)".
+                Cue::OrEqual
+                    if matches!(cand.bound, Bound::MoreThan | Bound::LessThan)
+                        && self.toks.get(ce).is_none_or(|t| t.kind != Kind::Num) =>
+                {
+                    cand.bound = if cand.bound == Bound::MoreThan {
+                        Bound::AtLeast
+                    } else {
+                        Bound::AtMost
+                    };
+                    cand.end = ce;
                 }
                 Cue::Negative
                     if cand
@@ -1599,6 +1751,107 @@ impl Ctx<'_> {
         Some(cand)
     }
 
+    /// Mass (`u`) or pounds sterling for "pounds"/"фунтов" over `start..end`: mass with a
+    /// weight word within eight words; sterling near a money word; mass before "of" ("pounds
+    /// of drugs"); else sterling after a scale word ("361 million pounds") or for the English
+    /// word in French or Russian text ("neuf pounds"); mass otherwise.
+    fn pound(&self, u: usize, scaled: bool, start: usize, end: usize) -> usize {
+        let lo = start.saturating_sub(8);
+        let hi = (end + 8).min(self.toks.len());
+        let near = |set: &std::collections::HashSet<String>| {
+            (lo..hi).any(|k| self.is_word(k) && set.contains(self.low(k)))
+        };
+        if near(&self.lex.weight_cues) {
+            return u;
+        }
+        let money = near(&self.lex.money_cues);
+        // "hundreds of pounds of illicit drugs".
+        if !money && self.low_is(end, &["of"]) {
+            return u;
+        }
+        let english_word = self.low(end - 1).starts_with("pound");
+        if money || scaled || (english_word && self.lang != Some(Lang::En)) {
+            return self
+                .lex
+                .units
+                .iter()
+                .position(|d| d.code == "GBP")
+                .unwrap_or(u);
+        }
+        u
+    }
+
+    /// Feet and inches as primes after digits at token `e`: "6′", "2″", "5''", "5\"", "35'".
+    /// The ASCII marks are quotes too: glued to the digits, not after an odd number of the
+    /// same mark on the line (a closing quote), not before a glued word ("90's"); a lone "'"
+    /// is feet only before inches ("5'11\"") or a size word, or closing the line (else a
+    /// minute: "45'"); minutes and seconds ("38'53\"") are neither.
+    fn prime_unit(&self, e: usize) -> Option<(usize, usize)> {
+        if e == 0 || e >= self.toks.len() || self.toks[e - 1].kind != Kind::Num {
+            return None;
+        }
+        let t = &self.toks[e];
+        if t.kind != Kind::Sym || t.gap > 1 {
+            return None;
+        }
+        let raw = self.raw(e);
+        let (code, end) = match raw {
+            "″" => ("in", e + 1),
+            "′" => ("ft", e + 1),
+            "'" if self.is_sym(e + 1, &["'"]) && self.toks[e + 1].gap == 0 => ("in", e + 2),
+            "'" => ("ft", e + 1),
+            "\"" => ("in", e + 1),
+            _ => return None,
+        };
+        if raw.is_ascii() {
+            if t.gap > 0 {
+                return None;
+            }
+            if self
+                .toks
+                .get(end)
+                .is_some_and(|n| n.gap == 0 && matches!(n.kind, Kind::Word | Kind::Num))
+                && !(code == "ft" && self.toks[end].kind == Kind::Num)
+            {
+                return None;
+            }
+            let line = self.text[..t.start].rfind('\n').map_or(0, |p| p + 1);
+            let mark = &self.text[t.start..self.toks[end - 1].end];
+            if self.text[line..t.start].matches(mark).count() % 2 == 1 {
+                return None;
+            }
+            // "38'53\"", "2'08\"": minutes and seconds (inches stay under 12, no leading 0).
+            if code == "in"
+                && e >= 3
+                && self.toks[e - 1].gap == 0
+                && self.is_sym(e - 2, &["'", "′"])
+                && {
+                    let n = &self.toks[e - 1].num;
+                    n.value >= 12.0 || n.lead_zero || n.frac
+                }
+            {
+                return None;
+            }
+            if code == "ft"
+                && let Some(n) = self.toks.get(end)
+                && n.kind == Kind::Num
+                && (n.num.value >= 12.0 || n.num.lead_zero || n.num.frac)
+            {
+                return None;
+            }
+            if code == "ft"
+                && !(end >= self.toks.len()
+                    || self.toks[end].gap >= 2
+                    || self.low_is(end, &["tall", "long", "high", "wide", "deep"])
+                    || (self.toks[end].kind == Kind::Num && self.prime_unit(end + 1).is_some()))
+            {
+                return None;
+            }
+        }
+        let u = self.lex.units.iter().position(|d| d.code == code)?;
+        Some((u, end))
+    }
+
     /// "MUSD", "MEUR": "M" and an upper-case currency code, millions of that currency.
     fn mega_code(&self, i: usize) -> Option<usize> {
         if !self.is_word(i) || !self.near(i) {
@@ -1631,12 +1884,29 @@ impl Ctx<'_> {
             return self.lex.units.iter().position(|d| d.code == "arcdeg");
         }
         let letter = end == start + 2 && self.is_word(end - 1) && self.raw(end - 1).len() == 1;
+        let lo = start.saturating_sub(15);
+        let hi = (end + 15).min(self.toks.len());
+        let heat = || (lo..hi).any(|k| self.lex.heat.contains(self.low(k)));
+        // A lower-case "c"/"f" ("168f", "- 27 c") only with a temperature word or alone in
+        // its sentence ("3c." in a list of items is not).
+        if letter && self.raw(end - 1).bytes().all(|c| c.is_ascii_lowercase()) {
+            let edge = |k: usize| {
+                k >= self.toks.len()
+                    || self.toks[k].gap >= 2
+                    || self.is_sym(k, &[".", "!", "?", ":", ";"])
+            };
+            let mut s = start;
+            if s > 0 && self.is_sym(s - 1, &["-", "−", "+"]) {
+                s -= 1;
+            }
+            let alone = (s == 0 || self.toks[s].gap >= 2 || self.is_sym(s - 1, &[".", "!", "?"]))
+                && edge(end);
+            return (alone || heat()).then_some(u);
+        }
         if !letter || end == self.toks.len() || !self.is_word(end) {
             return Some(u);
         }
-        let lo = start.saturating_sub(15);
-        let hi = (end + 15).min(self.toks.len());
-        if (lo..hi).any(|k| self.lex.heat.contains(self.low(k))) {
+        if heat() {
             return Some(u);
         }
         None
@@ -1706,12 +1976,19 @@ impl Ctx<'_> {
         if dash && cand.num.words {
             return;
         }
-        let k = e + 1;
+        let mut k = e + 1;
+        // "between the tenth and the fifteenth".
+        if cand.num.ordinal && !dash && self.low_is(k, &["the", "le", "la"]) {
+            k += 1;
+        }
         if k >= self.toks.len() || !self.near(k) {
             return;
         }
         let Some(second) = self.number(k) else { return };
-        if second.ordinal || second.article || cand.num.ordinal {
+        if second.article
+            || second.ordinal != cand.num.ordinal
+            || (cand.num.ordinal && (dash || range_from.is_none()))
+        {
             return;
         }
         if dash && (second.words || self.toks[k].num.junk) {

@@ -118,6 +118,8 @@ pub(crate) enum Cue {
     Bound(doc::Bound),
     RangeFrom,
     Negative,
+    /// "or equal (to)" after a strict bound: "more than 5 or equal" is at least 5.
+    OrEqual,
 }
 
 /// Everything the extractor looks up.
@@ -142,6 +144,10 @@ pub(crate) struct Lexicon {
     pub angle: HashSet<String>,
     /// Words that make a bare letter C/F/K after digits a temperature ("40C").
     pub heat: HashSet<String>,
+    /// Words that make "pounds" a weight ("weighs 10 pounds").
+    pub weight_cues: HashSet<String>,
+    /// Words that make "pounds" money ("paid 10 pounds").
+    pub money_cues: HashSet<String>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -177,6 +183,7 @@ fn bound_of(name: &str) -> Option<Cue> {
         "exact" => Cue::Bound(Exact),
         "range_from" => Cue::RangeFrom,
         "negative" => Cue::Negative,
+        "or_equal" => Cue::OrEqual,
         _ => return None,
     })
 }
@@ -309,6 +316,14 @@ impl Lexicon {
                 .map(scan::fold)
                 .collect()
         };
+        let pounds = |which: &str| -> HashSet<String> {
+            lines(include_str!("../data/pounds.txt"))
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(k, _)| *k == which)
+                .flat_map(|(_, v)| v.split_whitespace())
+                .map(scan::fold)
+                .collect()
+        };
         Lexicon {
             words,
             ord_stems,
@@ -324,6 +339,8 @@ impl Lexicon {
             bare: set(include_str!("../data/bare.txt")),
             angle: set(include_str!("../data/angle.txt")),
             heat: set(include_str!("../data/heat.txt")),
+            weight_cues: pounds("weight"),
+            money_cues: pounds("money"),
         }
     }
 

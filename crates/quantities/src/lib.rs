@@ -65,6 +65,30 @@
 //!   filing", "a Boeing 777F" are codes). "percentage points" are `pp`, not percent.
 //! - "milles" after a number is miles (the contract's "4 750 milles"), unless more number
 //!   words follow ("deux cent milles douze").
+//! - Bounds: "or equal (to)" after a strict bound makes it inclusive ("more than 5000 or
+//!   equal" = at least); "about 500 or more" is at least 500; "or less than 6000" opens the
+//!   next comparison ("equal to 5000 or less than 6000" = 5000, < 6000); a sign after a
+//!   comparison symbol is the number's ("<-30"); "<>30", "=>30", "=<30" are code.
+//!   Ordinals join in ranges and bounds with their determiner ("between the tenth and the
+//!   fifteenth", "higher than the tenth but lower than the fifteenth"); "second to last" is
+//!   a relative position, not a quantity; "he scores" is a verb ("scores of" is a vague 20).
+//! - "1995-01", "2019-20", "1995/96": a year then two digits (a month, a season) are dates.
+//! - The percent word may come first: "percent of 10", "pourcentage de vingt" (only when the
+//!   number closes the phrase, not "percent of 10 voters").
+//! - After a currency sign a comma before exactly three digits groups, in every language
+//!   ("$10,000" in Russian text). After digits, French "cents" are cents, not hundreds.
+//! - "pounds"/"фунтов" (`data/pounds.txt`): a weight word within eight words makes a mass, a
+//!   money word sterling; "pounds of" a mass; else sterling after a scale word ("361 million
+//!   pounds") or for the English word in French or Russian text; a mass otherwise.
+//! - English spoken hundreds "one twenty two" = 122 (a digit word then tens and units); a
+//!   scale word after a decimal in words ("two point two million"); "lac", "cr" are lakh and
+//!   crore.
+//! - Lower-case "c"/"f" after digits are temperatures only near a temperature word or alone
+//!   in their sentence ("168f", "- 27 c"; not "item 3c").
+//! - Primes after digits are feet and inches: "35'", "5''", "5\"", "6′2″", "6'3\"". ASCII
+//!   marks glued to the digits only, not closing a quote on the line, a lone "'" only before
+//!   inches, a size word or the end of the line (else a football minute "45'"); minutes and
+//!   seconds ("38'53\"", a second part ≥ 12 or with a leading zero) are neither.
 
 mod extract;
 mod lexicon;

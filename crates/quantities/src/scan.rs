@@ -258,6 +258,14 @@ fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
     digits.extend_from_slice(&b[i..i + first]);
     i += first;
     info.lead_zero = first > 1 && b[start] == b'0';
+    // "$10,000" in any language: after a currency sign a comma before three digits groups.
+    let sign_before = {
+        let head = &b[..start];
+        let head = head.strip_suffix(b" ").unwrap_or(head);
+        ["$", "£", "€", "¥", "₽", "₴", "₸"]
+            .iter()
+            .any(|c| head.ends_with(c.as_bytes()))
+    };
     // Indian grouping in English: "12,34,567" (pairs, then a group of three).
     if lang != Some(Lang::Fr) && lang != Some(Lang::Ru) && (1..=2).contains(&first) {
         let mut k = i;
@@ -317,7 +325,12 @@ fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
                 let other = if kind == b'.' { b',' } else { b'.' };
                 let then_other =
                     b.get(after) == Some(&other) && (1..=2).contains(&digits_at(b, after + 1));
-                if kind == decimal_mark && !more_same && sep.is_none() && !then_other {
+                if kind == decimal_mark
+                    && !more_same
+                    && sep.is_none()
+                    && !then_other
+                    && !(kind == b',' && sign_before)
+                {
                     break;
                 }
                 // A decimal point after grouping commas etc. is handled below.
