@@ -90,12 +90,15 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         inputs.push(PathBuf::from("-"));
     }
     let format = resolve_format(args.format);
-    let analyzer = Analyzer::new(CleanOptions {
-        keep_text: args.no_clean,
-        no_title: args.no_title,
-        default_published: args.published.clone(),
-        extractor: args.extractor.into(),
-    });
+    let analyzer = Analyzer::as_of(
+        CleanOptions {
+            keep_text: args.no_clean,
+            no_title: args.no_title,
+            default_published: args.published.clone(),
+            extractor: args.extractor.into(),
+        },
+        latest_plausible_date(),
+    );
     let read_options = ReadOptions {
         max_document_bytes: args.max_bytes,
     };
@@ -233,6 +236,15 @@ fn looks_like_iso_date(s: &str) -> bool {
                 && (b.len() == 10 || matches!(b[10], b'T' | b' '))
         }
     }
+}
+
+/// Tomorrow (UTC), the latest publication date taken at face value: a later one is
+/// reported on the document (a page ahead in its time zone may be dated tomorrow).
+fn latest_plausible_date() -> Option<times::Date> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    times::Date::from_days(i64::try_from(now.as_secs() / 86_400).ok()? + 1)
 }
 
 /// `--extractor`.

@@ -91,10 +91,20 @@ impl Pipeline {
     /// The standard stages: language identification, segmentation, times, then quantities
     /// (which leave the spans of times alone).
     pub fn standard() -> Pipeline {
+        Pipeline::standard_as_of(None)
+    }
+
+    /// The standard stages, with publication dates after `latest` reported as suspect (the
+    /// caller reads the clock: stages read none).
+    pub fn standard_as_of(latest: Option<times::Date>) -> Pipeline {
+        let times = match latest {
+            Some(day) => TagTimes::with_today(day),
+            None => TagTimes::new(),
+        };
         Pipeline::builder()
             .stage(DetectLang::new(LanguageIdentifier::new()))
             .stage(Segment::new(Segmenter::new()))
-            .stage(TagTimes::new())
+            .stage(times)
             .stage(TagQuantities::new())
             .build()
             .expect("the standard stages are in a valid order")
@@ -156,6 +166,15 @@ impl Analyzer {
             cleaner: Cleaner::new(clean.clone()),
             clean,
             pipeline: Pipeline::standard(),
+        }
+    }
+
+    /// The standard pipeline with `clean` options, publication dates after `latest` reported.
+    pub fn as_of(clean: CleanOptions, latest: Option<times::Date>) -> Analyzer {
+        Analyzer {
+            cleaner: Cleaner::new(clean.clone()),
+            clean,
+            pipeline: Pipeline::standard_as_of(latest),
         }
     }
 
