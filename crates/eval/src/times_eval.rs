@@ -35,8 +35,10 @@
 //! - `time-zone`: a Recognizers result typed `*timezone*`, or a Duckling input with a zone
 //!   word (GMT, PST, ...) whose expected value is converted to the reference zone: not a
 //!   news-timeline need.
-//! - `holiday` (Duckling): a `holiday` field or a `datetimeHoliday` expectation; named feasts
-//!   need a feast calendar, not in this layer.
+//! - `holiday` (Duckling): a `holiday` field or a `datetimeHoliday` expectation. The layer has
+//!   a small table of holidays (fixed days, nth weekdays, Easter-based feasts) for news
+//!   timelines; Duckling's list (feasts of many countries, lunar and Hebrew calendars, moving
+//!   observances) goes well beyond it, so these cases keep their own row.
 //! - `no-start` (Duckling): an open interval bounded only above ("until 2pm"): the pass rule
 //!   compares intervals by their start and there is none.
 //! - `future-default-design` (Duckling): a case that fails as given and passes once its text
@@ -251,6 +253,25 @@ fn timex_predictions(
     out
 }
 
+/// Debug output: the text around `start..end`, on one line, the span in brackets.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(70);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + 50).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!(
+        "{}[[{}]]{}",
+        &text[a..start],
+        &text[start..end],
+        &text[end..b]
+    )
+    .replace('\n', " ")
+}
+
 fn score_timex(analyzer: &Analyzer, set: &str, lang: LangCode, docs: &[TmlDoc]) -> Vec<Row> {
     let (mut strict, mut relaxed, mut value, mut value_acc, mut type_acc) = (
         Counts::default(),
@@ -269,18 +290,25 @@ fn score_timex(analyzer: &Analyzer, set: &str, lang: LangCode, docs: &[TmlDoc]) 
                 let (ours, v) = hit.map_or(("-", "-"), |p| (&d.text[p.0..p.1], p.3.as_str()));
                 if v != g.value {
                     eprintln!(
-                        "MISS\t{:?}\t{}\t{}\t{}\t{}",
+                        "MISS\t{lang}\t{:?}\t{}\t{}\t{}\t{}\t{}",
                         d.dct,
                         &d.text[g.start..g.end],
                         g.value,
                         ours,
-                        v
+                        v,
+                        context(&d.text, g.start, g.end)
                     );
                 }
             }
             for p in &predicted {
                 if !d.timexes.iter().any(|g| p.0 < g.end && g.start < p.1) {
-                    eprintln!("EXTRA\t{:?}\t{}\t{}", d.dct, &d.text[p.0..p.1], p.3);
+                    eprintln!(
+                        "EXTRA\t{lang}\t{:?}\t{}\t{}\t{}",
+                        d.dct,
+                        &d.text[p.0..p.1],
+                        p.3,
+                        context(&d.text, p.0, p.1)
+                    );
                 }
             }
         }

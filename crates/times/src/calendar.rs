@@ -95,6 +95,78 @@ impl Date {
         (thursday.year, week)
     }
 
+    /// Western (Gregorian) Easter Sunday of `year` (the Gregorian computus).
+    pub fn easter(year: i32) -> Option<Date> {
+        let y = year;
+        let a = y % 19;
+        let (b, c) = (y / 100, y % 100);
+        let (d, e) = (b / 4, b % 4);
+        let f = (b + 8) / 25;
+        let g = (b - f + 1) / 3;
+        let h = (19 * a + b - d - g + 15) % 30;
+        let (i, k) = (c / 4, c % 4);
+        let l = (32 + 2 * e + 2 * i - h - k) % 7;
+        let m = (a + 11 * h + 22 * l) / 451;
+        let month = (h + l - 7 * m + 114) / 31;
+        let day = (h + l - 7 * m + 114) % 31 + 1;
+        Date::new(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+    }
+
+    /// Orthodox Easter Sunday of `year` (the Julian computus), as a Gregorian date.
+    pub fn orthodox_easter(year: i32) -> Option<Date> {
+        let a = year % 4;
+        let b = year % 7;
+        let c = year % 19;
+        let d = (19 * c + 15) % 30;
+        let e = (2 * a + 4 * b - d + 34) % 7;
+        let month = (d + e + 114) / 31;
+        let day = (d + e + 114) % 31 + 1;
+        // Julian → Gregorian: the gap grows by one day each century not divisible by 400
+        let gap = year / 100 - year / 400 - 2;
+        let julian_as_gregorian =
+            Date::new(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)?;
+        julian_as_gregorian.add_days(i64::from(gap))
+    }
+
+    /// The `n`-th `weekday` (1 Monday .. 7 Sunday) of a month; `n < 0` counts from its end.
+    pub fn nth_weekday(year: i32, month: u32, weekday: u32, n: i32) -> Option<Date> {
+        if n > 0 {
+            let first = Date::new(year, month, 1)?;
+            let shift = (i64::from(weekday) - i64::from(first.weekday())).rem_euclid(7);
+            let d = first.add_days(shift + 7 * i64::from(n - 1))?;
+            (d.month == month).then_some(d)
+        } else if n < 0 {
+            let last = Date::new(year, month, month_len(year, month))?;
+            let shift = (i64::from(last.weekday()) - i64::from(weekday)).rem_euclid(7);
+            let d = last.add_days(-shift - 7 * i64::from(-n - 1))?;
+            (d.month == month).then_some(d)
+        } else {
+            None
+        }
+    }
+
+    /// A holiday of `year` from its rule in the vocabulary: `MM-DD` (a fixed day), `E+N`
+    /// or `OE+N` (days after Western or Orthodox Easter), `MM/W#N` (the `N`-th weekday `W`
+    /// of month `MM`, `N = -1` the last), each optionally followed by `@D`: `D` days later.
+    pub fn holiday(year: i32, rule: &str) -> Option<Date> {
+        let (base, shift) = match rule.split_once('@') {
+            Some((b, d)) => (b, d.parse::<i64>().ok()?),
+            None => (rule, 0),
+        };
+        let date = if let Some(off) = base.strip_prefix("OE") {
+            Date::orthodox_easter(year)?.add_days(off.trim_start_matches('+').parse().ok()?)?
+        } else if let Some(off) = base.strip_prefix('E') {
+            Date::easter(year)?.add_days(off.trim_start_matches('+').parse().ok()?)?
+        } else if let Some((m, rest)) = base.split_once('/') {
+            let (w, n) = rest.split_once('#')?;
+            Date::nth_weekday(year, m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)?
+        } else {
+            let (m, d) = base.split_once('-')?;
+            Date::new(year, m.parse().ok()?, d.parse().ok()?)?
+        };
+        date.add_days(shift)
+    }
+
     /// `YYYY-MM-DD`.
     pub fn ymd(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -121,6 +193,23 @@ impl Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feasts() {
+        let d = |y, m, dd| Date::new(y, m, dd);
+        assert_eq!(Date::easter(2024), d(2024, 3, 31));
+        assert_eq!(Date::easter(1999), d(1999, 4, 4));
+        assert_eq!(Date::easter(2000), d(2000, 4, 23));
+        assert_eq!(Date::orthodox_easter(2024), d(2024, 5, 5));
+        assert_eq!(Date::orthodox_easter(2013), d(2013, 5, 5));
+        assert_eq!(Date::holiday(1999, "11/4#4"), d(1999, 11, 25));
+        assert_eq!(Date::holiday(2024, "05/1#-1"), d(2024, 5, 27));
+        assert_eq!(Date::holiday(1998, "11/1#1@1"), d(1998, 11, 3));
+        assert_eq!(Date::holiday(1999, "E+49"), d(1999, 5, 23));
+        assert_eq!(Date::holiday(2024, "E-2"), d(2024, 3, 29));
+        assert_eq!(Date::holiday(2024, "12-25"), d(2024, 12, 25));
+        assert_eq!(Date::holiday(2024, "02-30"), None);
+    }
 
     #[test]
     fn round_trip_and_weekdays() {

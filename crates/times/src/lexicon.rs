@@ -145,6 +145,7 @@ pub enum Cat {
     Fiscal,
     Weekend,
     Term,
+    Holiday,
 }
 
 impl Cat {
@@ -193,6 +194,7 @@ impl Cat {
             "fiscal" => Cat::Fiscal,
             "weekend" => Cat::Weekend,
             "term" => Cat::Term,
+            "holiday" => Cat::Holiday,
             _ => return None,
         })
     }

@@ -39,6 +39,19 @@
 //!   (`199`, TimeML 1.2) and French ones an `X` (`199X`); weekends are `2024-W18-WE`; "within
 //!   a week" is the duration `P1W`. French TimeBank does not mark ages ("Alain Dupont, 53
 //!   ans", "âgée de 24 ans"), so they are not tagged in French.
+//! - **Holidays** are data: a small table per language of fixed-date ("Christmas", "le 14
+//!   juillet" is a date anyway), nth-weekday ("Thanksgiving", "Election Day") and Easter-based
+//!   feasts ("la Pentecôte", "Пасха" on the Julian computus), resolved like a day and month.
+//! - **Clock times with their day**: "noon Thursday", "10 p.m. Wednesday", "5 p.m. EST Nov. 9"
+//!   are one date-time; "3 p.m. on Friday" stays two expressions (TIMEX3 style) but the time
+//!   takes Friday's date. A zone stays in the span, not in the value (the time as written).
+//! - **Not times** in English news: rates ("700 seats a week", "$500 million a year"),
+//!   fractions ("three-quarters of its food"), ordinals ("a second group"), ages ("in his
+//!   30s"), decimals ("closed at 2082.1"), numbered things ("Flight 1190", "résolution 1405"),
+//!   titles ("VOA Today", "This Week" inside a sentence), idioms ("high noon", "the foreseeable
+//!   future"), "quarterly" before a noun (a kind of dividend or report), and "Now," opening a
+//!   sentence. "soon" is `FUTURE_REF` except in "as soon as", "soon after" and past narrative;
+//!   "current" before a noun is `PRESENT_REF` (TimeBank marks it), "for years" `PXY`.
 //! - **Ranges** are one span (`2024-01-02/2024-01-05`); [`range_ends`] gives the spans of
 //!   the two ends, which TIMEX3 marks as two expressions.
 //! - **One owner per span**: this layer owns dates, years, clock times and durations of

@@ -172,7 +172,9 @@ fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec
         let new_sentence = k == 0
             || (k > 0 && {
                 let prev = &toks[k - 1];
-                matches!(prev.norm.as_str(), "." | "!" | "?")
+                (matches!(prev.norm.as_str(), "!" | "?")
+                    || (prev.norm == "."
+                        && !(k >= 2 && abbreviation(&toks[k - 2], lex, toks, k - 2))))
                     || text
                         .get(prev.end..toks[k].start)
                         .is_some_and(|gap| gap.contains('\n'))
@@ -199,6 +201,44 @@ fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec
         *f = flag;
     }
     (future, starts)
+}
+
+/// Whether a word before a full stop is an abbreviation, so the stop does not end the
+/// sentence: one letter ("p.m.", "U.S."), a short month or weekday name ("Nov.", "Tue."), a
+/// title ("Mr.", "Dr.", "Gen.").
+fn abbreviation(t: &Tok, lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    if t.shape != Shape::Word {
+        return false;
+    }
+    let n = t.norm.chars().count();
+    n == 1
+        || (n <= 4 && (lex.is(toks, i, Cat::Month) || lex.is(toks, i, Cat::Weekday)))
+        || matches!(
+            t.norm.as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "jr"
+                | "sr"
+                | "gen"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "mt"
+                | "ft"
+                | "vs"
+                | "no"
+                | "m"
+                | "mme"
+                | "mlle"
+                | "г"
+                | "гг"
+                | "ул"
+        )
 }
 
 fn fr_future_form(w: &str) -> bool {
@@ -302,6 +342,7 @@ impl Parser<'_> {
         consider(self.duration_expr(i));
         consider(self.set(i));
         consider(self.vague(i));
+        consider(self.bare_units(i));
         consider(self.clock_expr(i, true));
         consider(self.decade(i));
         consider(self.century(i));
@@ -313,6 +354,7 @@ impl Parser<'_> {
             // "le quinquennat", "un semestre": a term of office or of the calendar
             Hit::new(i, e, TimeKind::Duration, v.to_owned(), true)
         }));
+        consider(self.holiday(i));
         consider(self.year_words(i));
         consider(self.the_year(i));
         best.map(Found::Hit)
@@ -735,6 +777,50 @@ impl Parser<'_> {
                 self.toks[j - 2].norm.as_str(),
                 "mid" | "mi" | "post" | "pre"
             );
+        // a number naming a thing, not a year: "la résolution 1405", "Flight 2082", "page 1990"
+        if j > 0
+            && !cued
+            && matches!(
+                self.norm(j - 1),
+                "résolution"
+                    | "resolution"
+                    | "article"
+                    | "page"
+                    | "pages"
+                    | "chapitre"
+                    | "chapter"
+                    | "numéro"
+                    | "number"
+                    | "no"
+                    | "vol"
+                    | "flight"
+                    | "route"
+                    | "room"
+                    | "section"
+                    | "paragraph"
+                    | "paragraphe"
+                    | "ligne"
+                    | "line"
+                    | "code"
+                    | "model"
+                    | "modèle"
+                    | "rue"
+                    | "avenue"
+                    | "boulevard"
+                    | "street"
+                    | "km"
+                    | "kilomètre"
+                    | "резолюция"
+                    | "резолюции"
+                    | "статья"
+                    | "статьи"
+                    | "рейс"
+                    | "рейса"
+                    | "страница"
+            )
+        {
+            return None;
+        }
         if j > 0 && !prefixed {
             let prev = &self.toks[j - 1];
             if prev.shape == Shape::Num
@@ -753,17 +839,18 @@ impl Parser<'_> {
         if let Some(n) = self.tok(end) {
             if !n.space_before
                 && (n.shape != Shape::Sign || matches!(n.norm.as_str(), "%" | "/" | ":"))
+                && !(n.norm == "-" || n.norm == "," || n.norm == "." || n.norm == ")")
             {
-                if !(n.norm == "-" || n.norm == "," || n.norm == "." || n.norm == ")") {
-                    return None;
-                }
-                if matches!(n.norm.as_str(), "," | ".")
-                    && self
-                        .tok(end + 1)
-                        .is_some_and(|x| x.shape == Shape::Num && !x.space_before)
-                {
-                    return None;
-                }
+                return None;
+            }
+            // a decimal or a grouped number: "2082.1", "1,384,119"
+            if !n.space_before
+                && matches!(n.norm.as_str(), "," | ".")
+                && self
+                    .tok(end + 1)
+                    .is_some_and(|x| x.shape == Shape::Num && !x.space_before)
+            {
+                return None;
             }
             if n.norm == "%" || (n.shape == Shape::Num && n.norm.len() == 3) {
                 return None;
@@ -926,6 +1013,25 @@ impl Parser<'_> {
         if dir != Dir::None && p.day.is_some() && self.lang != Lang::Fr {
             // "last May 5" is rare; keep the cue out
         }
+        // "July last year", "in March this year", "June next year"
+        let mut p = p;
+        if p.year.is_none()
+            && p.month.is_some()
+            && p.weekday.is_none()
+            && let Some(a) = self.anchor
+        {
+            let step = [(Cat::Last, -1), (Cat::This, 0), (Cat::Next, 1)]
+                .into_iter()
+                .find_map(|(cat, s)| {
+                    let (e, _) = self.at(end, cat)?;
+                    let (e2, u) = self.at(e, Cat::Unit)?;
+                    (u == "1Y" && self.norm(e) != "years").then_some((e2, s))
+                });
+            if let Some((e2, s)) = step {
+                p.year = Some(a.year + s);
+                end = e2;
+            }
+        }
         if p.year.is_none() {
             if let Some((e, _)) = self.at(end, Cat::Last) {
                 if dir == Dir::None || dir == Dir::This {
@@ -1014,6 +1120,10 @@ impl Parser<'_> {
     fn clock(&self, i: usize, strong: bool) -> Option<Hit> {
         let t = self.tok(i)?;
         if let Some((e, v)) = self.at(i, Cat::Clock) {
+            // "High Noon", "high noon comes today": the decisive moment, not a clock time
+            if i > 0 && self.norm(i - 1) == "high" {
+                return None;
+            }
             return Some(Hit::new(i, e, TimeKind::Time, v.to_owned(), true));
         }
         if t.shape == Shape::Word {
@@ -1111,13 +1221,10 @@ impl Parser<'_> {
         if hour == 24 {
             hour = 0;
         }
-        let mut value = format!("{hour:02}:{:02}", minutes.unwrap_or(0));
-        if let Some((e, tz)) = self.at(j, Cat::Tz) {
-            if tz == "Z" {
-                value.push('Z');
-            } else if tz.starts_with(['+', '-']) {
-                value.push_str(tz);
-            }
+        let value = format!("{hour:02}:{:02}", minutes.unwrap_or(0));
+        // "5 p.m. EST": the zone is part of the expression; the value keeps the time as
+        // written, as the TIMEX3 corpora do
+        if let Some((e, _)) = self.at(j, Cat::Tz) {
             j = e;
         }
         Some(Hit::new(i, j, TimeKind::Time, value, true))
@@ -1174,6 +1281,34 @@ impl Parser<'_> {
             && (self.lex.is(self.toks, i - 1, Cat::At)
                 || (i > 1 && self.lex.is(self.toks, i - 2, Cat::At)));
         let mut c = self.clock(i, strong)?;
+        // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9", "11 pm yesterday": the
+        // day written after the time
+        if let Some(day) = self.day_after_clock(c.end) {
+            if self.norm(c.end) == "on" {
+                // "3 p.m. on Friday": two expressions (TIMEX3 style), the time on that day
+                c.value = format!("{}T{}", day.value, c.value);
+                c.anchored = day.anchored;
+                return Some(c);
+            }
+            let mut h = Hit::new(
+                i,
+                day.end,
+                TimeKind::DateTime,
+                format!("{}T{}", day.value, c.value),
+                day.anchored,
+            );
+            h.fixes = day.fixes;
+            return Some(h);
+        }
+        // "9:30 - 11:00 on Thursday", "1pm-2pm tomorrow": the left end on the same day
+        if let Some((e, _)) = self.at(c.end, Cat::To)
+            && let Some(c2) = self.clock(e, true)
+            && let Some(day) = self.day_after_clock(c2.end)
+        {
+            c.value = format!("{}T{}", day.value, c.value);
+            c.anchored = day.anchored;
+            return Some(c);
+        }
         match self.reference {
             Some(d) => {
                 c.value = format!("{}T{}", d.ymd(), c.value);
@@ -1185,6 +1320,34 @@ impl Parser<'_> {
             }
         }
         Some(c)
+    }
+
+    /// A capitalised word right after another one inside a sentence: part of a title or a
+    /// name ("VOA Today", "USA Today").
+    fn title_word(&self, i: usize) -> bool {
+        i > 0
+            && !self.sentence_start.get(i).copied().unwrap_or(true)
+            && self.tok(i).is_some_and(|t| t.cap)
+            && self
+                .tok(i - 1)
+                .is_some_and(|t| t.cap && t.shape == Shape::Word)
+    }
+
+    /// A day written right after a clock time (English): "noon Thursday", "10 p.m.
+    /// Wednesday", "5 p.m. EST Nov. 9", "2pm tomorrow", "11:00 on Thursday".
+    fn day_after_clock(&self, end: usize) -> Option<Hit> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let mut k = end;
+        if matches!(self.norm(k), "," | "on") {
+            k += 1;
+        }
+        let day = match self.date_expr(k) {
+            Some(Found::Hit(h)) => h,
+            _ => self.deictic(k)?,
+        };
+        (day.kind == TimeKind::Date && day.is_day).then_some(day)
     }
 
     /// "dernier/prochain/ce" with a unit: "la semaine dernière", "last year", "в прошлом
@@ -1207,6 +1370,16 @@ impl Parser<'_> {
         }
         let (e, unit) = self.at(j, Cat::Unit)?;
         let (mult, u) = unit_parts(unit)?;
+        // "ABC's "This Week"": a capitalised unit inside a sentence is a title
+        if self.lang == Lang::En
+            && j > i
+            && !self.sentence_start[i]
+            && self
+                .tok(j)
+                .is_some_and(|t| t.cap && self.text[t.start..t.end].chars().any(char::is_lowercase))
+        {
+            return None;
+        }
         let mut end = e;
         if dir == Dir::None || dir == Dir::This {
             if let Some((e2, _)) = self.at(end, Cat::Last) {
@@ -1303,6 +1476,10 @@ impl Parser<'_> {
     /// "hier", "aujourd'hui", "tomorrow", "вчера", with a part of day or a clock time; "ce
     /// soir", "this morning", "tonight".
     fn deictic(&self, i: usize) -> Option<Hit> {
+        // "VOA Today", "USA Today": the title of a programme or a paper
+        if self.lang == Lang::En && self.norm(i) == "today" && self.title_word(i) {
+            return None;
+        }
         let (e, offset, this_pod) = if let Some((e, v)) = self.at(i, Cat::Deictic) {
             (e, v.parse::<i64>().ok()?, None)
         } else if self.norm(i) == "tonight" {
@@ -1364,6 +1541,20 @@ impl Parser<'_> {
     fn anaphor(&self, i: usize) -> Option<Hit> {
         let (e, v) = self.at(i, Cat::Anaphor)?;
         let offset: i64 = v.parse().ok()?;
+        // "on the eve of the Pope's visit": the day before an event, not a date the text gives
+        if self.lang == Lang::En && self.norm(e - 1) == "eve" && self.norm(e) == "of" {
+            return None;
+        }
+        // "the day before returning home", "the day before authorities issued a warrant":
+        // "before" opens a clause; the day is that of the clause, not the day before
+        if self.lang == Lang::En
+            && matches!(self.norm(e - 1), "before" | "after")
+            && self
+                .tok(e)
+                .is_some_and(|t| t.shape == Shape::Word && !self.lex.starts(&t.norm))
+        {
+            return None;
+        }
         let (value, anchored, fixes) = match self.reference {
             Some(r) => {
                 let d = r.add_days(offset)?;
@@ -1462,14 +1653,42 @@ impl Parser<'_> {
                 span_det = true;
             }
         }
-        let (mut e, n) = match self.count(k) {
-            Some(x) => x,
-            None if span_det => return None,
-            None => {
-                // "un demi-siècle", "une décennie": the article is the count
-                return None;
+        // "2 1/2 years": a count and a half
+        let mut half = false;
+        let glued_half = self
+            .tok(k)
+            .is_some_and(|t| t.shape == Shape::Num && t.norm.len() <= 3)
+            && self.norm(k + 1) == "1"
+            && self.tok(k + 1).is_some_and(|t| t.space_before)
+            && self.norm(k + 2) == "/"
+            && self.glued(k + 1)
+            && self.norm(k + 3) == "2"
+            && self.glued(k + 2);
+        let (mut e, n) = if glued_half {
+            half = true;
+            (k + 4, self.tok(k)?.num().map(u64::from))
+        } else {
+            match self.count(k) {
+                Some(x) => x,
+                None if span_det => return None,
+                None => {
+                    // "un demi-siècle", "une décennie": the article is the count
+                    return None;
+                }
             }
         };
+        // "two and a half years"
+        if self.lang == Lang::En
+            && !half
+            && n.is_some()
+            && self.norm(e) == "and"
+            && self.norm(e + 1) == "a"
+            && self.norm(e + 2) == "half"
+            && self.at(e + 3, Cat::Unit).is_some()
+        {
+            half = true;
+            e += 3;
+        }
         if span_det
             && self.tok(k).is_some_and(|t| t.shape == Shape::Num)
             && n.is_some_and(|n| n > 100)
@@ -1485,49 +1704,52 @@ impl Parser<'_> {
         if self.norm(e) == "-" && self.glued(e - 1) {
             e += 1;
         }
-        if self.lang == Lang::En
-            && self.norm(e) == "and"
-            && self.norm(e + 1) == "a"
-            && self.norm(e + 2) == "half"
-        {
-            // "two and a half years" → handled below as a half
-        }
         let (ue, unit) = self.at(e, Cat::Unit)?;
         let (mult, u) = unit_parts(unit)?;
         // "à 10 heures" is a time
-        if u == "H" && i > 0 && self.lex.is(self.toks, i - 1, Cat::At) && pre.is_none() {
+        if u == "H" && i > 0 && self.lex.is(self.toks, i - 1, Cat::At) && pre.is_none() && !half {
             return None;
         }
         let is_article = self.at(k, Cat::Num).is_some_and(|(_, v)| v == "1")
             && self.tok(k).is_some_and(|t| t.shape == Shape::Word);
         let _ = is_article;
         let mut end = ue;
-        let mut value_n = n;
-        let mut value_mult = mult;
-        let mut value_unit = u.to_owned();
-        // "un an et demi", "two and a half years"
-        if self.norm(end) == "et"
-            && matches!(self.norm(end + 1), "demi" | "demie")
-            && let Some(n) = value_n
+        let value_n = n;
+        let value_mult = mult;
+        let value_unit = u.to_owned();
+        // "un an et demi", "a year and a half", "полтора" is not handled
+        if !half && self.norm(end) == "et" && matches!(self.norm(end + 1), "demi" | "demie") {
+            half = true;
+            end += 2;
+        } else if !half
+            && self.lang == Lang::En
+            && self.norm(end) == "and"
+            && self.norm(end + 1) == "a"
+            && self.norm(end + 2) == "half"
         {
-            {
-                match value_unit.as_str() {
-                    "Y" => {
-                        value_n = Some(n * 12 + 6);
-                        value_unit = "M".to_owned();
-                        value_mult = 1;
-                    }
-                    "H" => {
-                        value_n = Some(n * 60 + 30);
-                        value_unit = "MIN".to_owned();
-                        value_mult = 1;
-                    }
-                    _ => {}
-                }
-                end += 2;
-            }
+            half = true;
+            end += 3;
         }
-        if value_n == Some(0) {
+        if value_n == Some(0) && !half {
+            return None;
+        }
+        // "a second group", "a second time": an ordinal, not a length
+        if u == "S"
+            && matches!(self.norm(k), "a" | "une")
+            && self.tok(ue).is_some_and(|t| t.shape == Shape::Word)
+            && !self.lex.is(self.toks, ue, Cat::AgoPost)
+            && !self.lex.is(self.toks, ue, Cat::LaterPost)
+            && !self.lex.is(self.toks, ue, Cat::YearNext)
+        {
+            return None;
+        }
+        // "three-quarters of its food", "more than a quarter of the market": a fraction
+        if u == "Q"
+            && mult == 1
+            && self.norm(ue) == "of"
+            && pre.is_none()
+            && n.is_some_and(|n| n <= 3)
+        {
             return None;
         }
         // an age: "30-year-old", "52 years old", "un homme de 30 ans" is an age
@@ -1538,9 +1760,46 @@ impl Parser<'_> {
             return None;
         }
         let mut value = duration_value(value_n, value_mult, &value_unit);
-        // TIMEX3 writes minutes as PT…M; months stay P…M
-        if value_unit == "MIN" {
-            value = duration_value(value_n, value_mult, "MIN");
+        if half {
+            // the half in the next smaller unit: P2Y6M, PT5H30M, PT1M30S, P3DT12H
+            let n = value_n.map_or("X".to_owned(), |n| n.saturating_mul(value_mult).to_string());
+            value = match (value_unit.as_str(), value_mult) {
+                ("Y", 1) => format!("P{n}Y6M"),
+                ("Y", 10) => format!(
+                    "P{}Y",
+                    value_n.map_or("X".to_owned(), |n| (n * 10 + 5).to_string())
+                ),
+                ("M", 1) => format!("P{n}M15D"),
+                ("W", 1) => format!(
+                    "P{}D",
+                    value_n.map_or("X".to_owned(), |n| (n * 7 + 3).to_string())
+                ),
+                ("D", 1) => format!("P{n}DT12H"),
+                ("H", 1) => format!("PT{n}H30M"),
+                ("MIN", 1) => format!("PT{n}M30S"),
+                _ => return None,
+            };
+            let value = value
+                .replace("P0Y", "P")
+                .replace("PT0H", "PT")
+                .replace("PT0M", "PT");
+            let mut h = Hit::new(i, end, TimeKind::Duration, value, true);
+            h.modifier = modifier;
+            let ago = self.at(end, Cat::AgoPost);
+            if pre.is_some() || ago.is_some() {
+                // "2 1/2 years ago": the month it gives; other units are not resolved
+                let (Some(a), Some(n), Some((e2, _)), "Y", 1) =
+                    (self.anchor, value_n, ago, value_unit.as_str(), value_mult)
+                else {
+                    return None;
+                };
+                let months = i64::try_from(n.saturating_mul(12) + 6).ok()?;
+                let d = a.add_months(-months)?;
+                h.value = format!("{:04}-{:02}", d.year, d.month);
+                h.kind = TimeKind::Date;
+                h.end = e2;
+            }
+            return Some(h);
         }
         let mut kind = TimeKind::Duration;
         let mut anchored = true;
@@ -1563,6 +1822,14 @@ impl Parser<'_> {
             }
         }
         let dir = pre.map(|(d, _)| d).or(post);
+        // "700 seats a week", "$500 million a year", "20% a year": a rate, not a length
+        if dir.is_none()
+            && self.lang == Lang::En
+            && matches!(self.norm(k), "a" | "an")
+            && self.quantity_before(k)
+        {
+            return None;
+        }
         // "recent years", "the past few months", "ces dernières années": a vague past
         if dir.is_none()
             && n.is_none()
@@ -1662,10 +1929,61 @@ impl Parser<'_> {
         Some(h)
     }
 
+    /// Whether a quantity ends right before `i` ("700 seats", "$1.76", "20%", "four
+    /// flights"): a number, then at most two words that are not function words.
+    fn quantity_before(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..3 {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            let t = &self.toks[k];
+            if t.shape == Shape::Num {
+                return true;
+            }
+            if t.shape == Shape::Sign {
+                if t.norm != "%" {
+                    return false;
+                }
+                continue;
+            }
+            if self
+                .at(k, Cat::Num)
+                .is_some_and(|(e, v)| e == k + 1 && v != "1")
+            {
+                return true;
+            }
+            if t.cap
+                || self.lex.is(self.toks, k, Cat::YearNext)
+                || (self.lex.starts(&t.norm) && self.at(k, Cat::Unit).is_none())
+            {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether the count at `i` gives someone's age, which French TimeBank does not mark:
     /// "Alain Dupont, 53 ans", "âgée de 24 ans", "l'âge de 114 ans", "un homme de 30 ans".
     /// `end` is the index after the unit.
     fn is_fr_age(&self, i: usize, end: usize) -> bool {
+        // an age group: "les moins de 17 ans", "les plus de 60 ans", "les 6-16 ans"
+        if i >= 3
+            && self.norm(i - 1) == "de"
+            && matches!(self.norm(i - 2), "moins" | "plus")
+            && self.norm(i - 3) == "les"
+        {
+            return true;
+        }
+        if i >= 2
+            && self.norm(i - 1) == "-"
+            && self.tok(i).is_some_and(|t| !t.space_before)
+            && self.toks[i - 2].shape == Shape::Num
+            && !self.toks[i - 1].space_before
+        {
+            return true;
+        }
         if i < 2 {
             return false;
         }
@@ -1773,9 +2091,12 @@ impl Parser<'_> {
                 Some(h)
             }
             (RangeEnd::Clock(l), RangeEnd::Clock(r)) => {
-                let v = match self.reference {
-                    Some(d) => format!("{0}T{l}/{0}T{r}", d.ymd()),
-                    None => format!("T{l}/T{r}"),
+                // "from 1pm to 2pm tomorrow": the day written after the range
+                let day = self.day_after_clock(right.0).map(|d| d.value);
+                let v = match (day, self.reference) {
+                    (Some(d), _) => format!("{d}T{l}/{d}T{r}"),
+                    (None, Some(d)) => format!("{0}T{l}/{0}T{r}", d.ymd()),
+                    (None, None) => format!("T{l}/T{r}"),
                 };
                 Some(Hit::new(i, right.0, TimeKind::Range, v, true))
             }
@@ -1867,7 +2188,9 @@ impl Parser<'_> {
 
     /// "chaque lundi", "every year", "tous les jours", "каждый понедельник", "ежегодно".
     fn set(&self, i: usize) -> Option<Hit> {
-        if let Some((e, v)) = self.at(i, Cat::SetWord) {
+        if let Some((e, v)) = self.at(i, Cat::SetWord)
+            && !(e > i + 1 && self.at(e - 1, Cat::Holiday).is_some_and(|(e2, _)| e2 > e))
+        {
             // "daily" before a noun is a set only right after a determiner ("on a daily
             // basis", "his daily life"), not inside a noun phrase ("average daily volume",
             // "daily flights"); as an adverb ("they gather daily outside") it is one.
@@ -1899,6 +2222,11 @@ impl Parser<'_> {
                         | "until"
                 );
                 if next.is_some_and(|t| !t.cap) && !det && !adverb {
+                    return None;
+                }
+                // "its quarterly dividend", "the quarterly results": a kind of payment or
+                // report, not a recurrence in time
+                if v == "P3M" && next.is_some_and(|t| !t.cap) && !adverb {
                     return None;
                 }
             }
@@ -1933,9 +2261,100 @@ impl Parser<'_> {
         ))
     }
 
+    /// A plural unit alone after "for", "within", "in": "for years", "within weeks" — a
+    /// length not counted (`PXY`, `PXW`).
+    fn bare_units(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En || i == 0 || !matches!(self.norm(i - 1), "for" | "within" | "in") {
+            return None;
+        }
+        let (e, unit) = self.at(i, Cat::Unit)?;
+        let (mult, u) = unit_parts(unit)?;
+        let t = self.tok(i)?;
+        if e != i + 1 || mult != 1 || !t.norm.ends_with('s') || t.cap {
+            return None;
+        }
+        // "for years to come" stays a length; "in years past", "for weeks on end" too; but not
+        // a noun phrase going on ("in days gone by" is rare) nor "ago"/"later"
+        if self.lex.is(self.toks, e, Cat::AgoPost) || self.lex.is(self.toks, e, Cat::LaterPost) {
+            return None;
+        }
+        if matches!(self.norm(e), "-" | "'" | "of") {
+            return None;
+        }
+        let value = duration_value(None, 1, u);
+        Some(Hit::new(i, e, TimeKind::Duration, value, true))
+    }
+
     fn vague(&self, i: usize) -> Option<Hit> {
         let (e, v) = self.at(i, Cat::Vague)?;
         if self.count(e).is_some() || self.at(e, Cat::Unit).is_some() {
+            return None;
+        }
+        if self.lang == Lang::En && v == "PRESENT_REF" && self.norm(i) == "now" && e == i + 1 {
+            // "Now, he says, ...": a discourse marker opening the sentence
+            if self.sentence_start.get(i).copied().unwrap_or(false) && self.norm(e) == "," {
+                return None;
+            }
+        }
+        if self.lang == Lang::En && self.norm(i) == "soon" {
+            let prev = if i > 0 { self.norm(i - 1) } else { "" };
+            let next = self.norm(e);
+            // "as soon as", "too soon", "soon after", and a past narrative ("was soon
+            // released", "soon became a flood")
+            if matches!(
+                prev,
+                "as" | "too" | "so" | "how" | "was" | "were" | "had" | "very"
+            ) || matches!(
+                next,
+                "after" | "afterwards" | "afterward" | "thereafter" | "as"
+            ) || self.tok(e).is_some_and(|t| {
+                t.shape == Shape::Word
+                    && (t.norm.ends_with("ed")
+                        || matches!(
+                            t.norm.as_str(),
+                            "became"
+                                | "was"
+                                | "were"
+                                | "had"
+                                | "came"
+                                | "went"
+                                | "began"
+                                | "found"
+                                | "took"
+                                | "gave"
+                                | "got"
+                                | "left"
+                                | "made"
+                        ))
+            }) {
+                return None;
+            }
+        }
+        // "current market conditions", "his current wife": the present, as TIMEX3 marks it;
+        // "the current year", "the current quarter" are left to their own rules
+        if self.lang == Lang::En && self.norm(i) == "current" {
+            let next = self.tok(e)?;
+            if next.shape != Shape::Word
+                || next.cap
+                || self.at(e, Cat::Unit).is_some()
+                || matches!(
+                    next.norm.as_str(),
+                    "fiscal" | "period" | "account" | "accounts"
+                )
+            {
+                return None;
+            }
+        }
+        // "for the foreseeable future" (an open length, not a time), "the future of our
+        // peoples" (prospects, a noun)
+        if self.lang == Lang::En
+            && self.norm(e - 1) == "future"
+            && ((i > 0 && self.norm(i - 1) == "foreseeable") || self.norm(e) == "of")
+        {
+            return None;
+        }
+        // "VOA Today", "USA Today": a title after a name
+        if self.lang == Lang::En && self.title_word(i) {
             return None;
         }
         // "now" inside "now-defunct", "future" as an adjective before a noun
@@ -1962,6 +2381,16 @@ impl Parser<'_> {
         }
         let n = t.num()?;
         let mut end = j + 1;
+        // "in his 30s", "в свои 30" : an age, not a decade
+        if t.norm.len() == 2
+            && j > 0
+            && matches!(
+                self.norm(j - 1),
+                "his" | "her" | "their" | "my" | "your" | "our" | "its"
+            )
+        {
+            return None;
+        }
         let decade = match (t.norm.len(), n % 10) {
             (4, 0) => n / 10,
             (2, 0) => 190 + n / 10,
@@ -2195,6 +2624,26 @@ impl Parser<'_> {
                 break;
             }
         }
+        // "the 1988 quarter", "the 1989 period": the quarter the report speaks of, in that year
+        if step.is_none()
+            && self.lang == Lang::En
+            && j > i
+            && let Some(t) = self.tok(j)
+            && t.shape == Shape::Num
+            && t.norm.len() == 4
+            && matches!(self.norm(j + 1), "quarter" | "period")
+            && let Some(y) = t.num().and_then(|y| i32::try_from(y).ok())
+            && (1000..=2100).contains(&y)
+        {
+            let (_, q) = self.current_report_quarter()?;
+            return Some(Hit::new(
+                i,
+                j + 2,
+                TimeKind::Date,
+                format!("{y:04}-Q{q}"),
+                true,
+            ));
+        }
         // "the 1988 third quarter"
         if step.is_none()
             && let Some(t) = self.tok(j)
@@ -2356,6 +2805,109 @@ impl Parser<'_> {
             format!("{y:04}-W{w:02}-WE"),
             true,
         ))
+    }
+
+    /// A named holiday: "Thanksgiving Day", "Noël dernier", "la Pentecôte 1999", "на Пасху",
+    /// "next Christmas". The rule of its date is data (`holiday` entries); without a year,
+    /// the occurrence is chosen as for a day and month.
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        // "cette fête de Pentecôte", "the feast of Easter"
+        let feast = |k: usize| -> usize {
+            if matches!(self.norm(k), "fête" | "feast") && matches!(self.norm(k + 1), "de" | "of")
+            {
+                k + 2
+            } else {
+                k
+            }
+        };
+        let starts = |k: usize| self.at(feast(k), Cat::Holiday).is_some();
+        let mut j = i;
+        if let Some((e, _)) = self.at(j, Cat::Det)
+            && starts(e)
+        {
+            j = e;
+        }
+        let mut dir = Dir::None;
+        for (cat, d) in [
+            (Cat::This, Dir::This),
+            (Cat::Last, Dir::Last),
+            (Cat::Next, Dir::Next),
+        ] {
+            if let Some((e, _)) = self.at(j, cat)
+                && starts(e)
+            {
+                dir = d;
+                j = e;
+                break;
+            }
+        }
+        j = feast(j);
+        let (mut end, rule) = self.at(j, Cat::Holiday)?;
+        let mut year = None;
+        let y_at = self.comma(end);
+        if self.tok(y_at).is_some_and(|t| t.norm.len() == 4)
+            && let Ok(Some((e, y))) = self.year_after(y_at)
+        {
+            year = Some(y);
+            end = e;
+        }
+        if year.is_none() && dir == Dir::None {
+            if let Some((e, _)) = self.at(end, Cat::Last) {
+                dir = Dir::Last;
+                end = e;
+            } else if let Some((e, _)) = self.at(end, Cat::Next) {
+                dir = Dir::Next;
+                end = e;
+            }
+        }
+        let (value, anchored, fixes) = match (year, self.anchor) {
+            (Some(y), _) => {
+                let d = Date::holiday(y, rule)?;
+                (d.ymd(), true, Some(d))
+            }
+            (None, Some(a)) => {
+                let future = self.future.get(i).copied().unwrap_or(false);
+                let mut best: Option<(i64, Date)> = None;
+                for y in [a.year - 1, a.year, a.year + 1] {
+                    let Some(d) = Date::holiday(y, rule) else {
+                        continue;
+                    };
+                    let diff = d.days() - a.days();
+                    let cost = match dir {
+                        Dir::Last if diff < 0 => -diff,
+                        Dir::Next if diff > 0 => diff,
+                        Dir::This if y == a.year => 0,
+                        Dir::None if future && diff >= -1 => diff.abs(),
+                        Dir::None if !future && diff > 0 => {
+                            if diff > 92 {
+                                diff * 10
+                            } else {
+                                diff
+                            }
+                        }
+                        Dir::None if !future => -diff,
+                        _ => continue,
+                    };
+                    if best.is_none_or(|(c, _)| cost < c) {
+                        best = Some((cost, d));
+                    }
+                }
+                let (_, d) = best?;
+                (d.ymd(), true, Some(d))
+            }
+            (None, None) => {
+                // a fixed day is known without the year
+                let v = match rule.split_once('-') {
+                    Some((m, d)) if m.len() == 2 && !rule.contains('@') => format!("XXXX-{m}-{d}"),
+                    _ => "XXXX-XX-XX".to_owned(),
+                };
+                (v, false, None)
+            }
+        };
+        let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        h.is_day = true;
+        Some(self.with_clock(h))
     }
 
     /// A year in words: "nineteen ninety-six", "twenty twelve".
