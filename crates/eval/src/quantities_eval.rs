@@ -6,7 +6,9 @@
 //! (relative difference ≤ 1e-4; the unit compared through the reference unit `si`; ordinals
 //! must be ordinals; a range must give both ends; an open interval the matching bound), and
 //! no predicted quantity is left unmatched. Which predictions count depends on what the file
-//! tests: every quantity for the number files; only those with a currency for money files,
+//! tests: every quantity for the number files, every one but ordinals for the Recognizers
+//! `NumberModel*` files (that model never reports ordinals: "a first class seat" expects
+//! nothing, its ordinal model reports "first"); only those with a currency for money files,
 //! a length/area/mass/volume/speed unit for dimension files, a temperature unit for
 //! temperature files, a duration for duration files, an ordinal for the Recognizers ordinal
 //! files (their model reports ordinals only: "the first two books" expects "first", not
@@ -36,6 +38,11 @@
 //! - `article`: an expected number whose text is only the indefinite article ("un", "une",
 //!   "a", "an"), read as 1 by Recognizers and Duckling; issue 4 rules that the article is a
 //!   number only when it counts something;
+//! - `reference-number`: an expected number right after a reference word ("nr.", "no.", "n°",
+//!   "article", "page", "chapter", "section"), or in a comma list after one ("Exercises nrs.
+//!   22,24,26"); issue 4 rules that article and reference numbers are not quantities;
+//! - `code`: an expected number glued by a hyphen to letters before it ("SCP-173"): codes
+//!   are not quantities ("COVID-19", "F-16");
 //! - `digit-chain`: an expected number inside a chain of three or more digit groups joined
 //!   without spaces by `.`, `/`, `-`, `:` (dates "5/17/2018", IPs, phone numbers, versions),
 //!   which the scanner marks as not quantities;
@@ -77,6 +84,9 @@ use crate::{Counts, Row};
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Scope {
     Numbers,
+    /// Recognizers' `NumberModel*` files: that model reports cardinals and fractions, never
+    /// ordinals (its ordinal model does).
+    Cardinals,
     /// Recognizers' `NumberRange*` files: that model reports ranges and bounds only.
     Ranges,
     Ordinals,
@@ -163,6 +173,7 @@ pub fn quantities(dir: &Path, limit: Option<usize>) -> Result<Vec<Row>> {
                 "DimensionModel" => Scope::Dimension,
                 "TemperatureModel" => Scope::Temperature,
                 n if n.starts_with("NumberRange") => Scope::Ranges,
+                n if n.starts_with("NumberModel") => Scope::Cardinals,
                 _ => Scope::Numbers,
             };
             let cases = recognizers_cases(path, code, scope, name)?;
@@ -337,12 +348,17 @@ fn recognizers_expected(
                     bound: None,
                 }
             }
-            (Scope::Numbers | Scope::Ranges | Scope::Ordinals | Scope::Percents, t) => {
-                Want::Number {
-                    value: parse_number(value, lang).ok_or("unparsable")?,
-                    ordinal: t.starts_with("ordinal"),
-                }
-            }
+            (
+                Scope::Numbers
+                | Scope::Cardinals
+                | Scope::Ranges
+                | Scope::Ordinals
+                | Scope::Percents,
+                t,
+            ) => Want::Number {
+                value: parse_number(value, lang).ok_or("unparsable")?,
+                ordinal: t.starts_with("ordinal"),
+            },
             _ => {
                 let unit_name = res["unit"].as_str().unwrap_or_default();
                 let Some(v) = parse_number(value, LangCode::EN) else {
@@ -384,6 +400,12 @@ fn deliberate(
         if in_digit_chain(text, e.start, e.end) {
             return Err("digit-chain");
         }
+        if after_reference(text, e.start) {
+            return Err("reference-number");
+        }
+        if in_code(text, e.start) {
+            return Err("code");
+        }
     }
     if percent_mode
         && let [a, b] = expected
@@ -411,7 +433,8 @@ fn deliberate(
     {
         return Err("fraction-not-ordinal");
     }
-    if matches!(scope, Scope::Numbers) && expected.is_empty() && glued_unit(text) {
+    if matches!(scope, Scope::Numbers | Scope::Cardinals) && expected.is_empty() && glued_unit(text)
+    {
         return Err("glued-unit");
     }
     if scope == Scope::Duration
@@ -425,6 +448,36 @@ fn deliberate(
         return Err("prime-as-time");
     }
     Ok(())
+}
+
+/// The expected number follows a reference word (`nr.`, `no.`, `n°`, `article`, `page`...),
+/// possibly after other numbers of a list: "Exercises nrs. 22,24", "l'article 4".
+fn after_reference(text: &str, start: usize) -> bool {
+    const WORDS: [&str; 14] = [
+        "nr", "nrs", "no", "nos", "n°", "#", "№", "article", "articles", "art", "page", "pages",
+        "chapter", "section",
+    ];
+    let before = text.get(..start).unwrap_or_default();
+    // Skip a list of numbers joined by commas before the expected one.
+    let head = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ');
+    let word = head
+        .trim_end_matches('.')
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    WORDS.contains(&word.as_str())
+}
+
+/// The expected number is glued by a hyphen to letters before it ("SCP-173", "F-16"): a
+/// code, which this crate does not read as a quantity.
+fn in_code(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    text[start..].starts_with(|c: char| c.is_ascii_digit())
+        && before
+            .strip_suffix('-')
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|c| c.is_alphabetic())
 }
 
 /// The byte range lies in a run of three or more digit groups joined without spaces by
@@ -775,6 +828,7 @@ fn dimension_of(q: &Quantity) -> Option<&str> {
 fn judged(scope: Scope, q: &Quantity) -> bool {
     match scope {
         Scope::Numbers => true,
+        Scope::Cardinals => q.kind != QuantityKind::Ordinal,
         Scope::Ranges => q.bound != Bound::Exact || q.value_max.is_some(),
         Scope::Ordinals => q.kind == QuantityKind::Ordinal,
         Scope::Percents => dimension_of(q) == Some("percent"),
@@ -895,7 +949,7 @@ fn passes(scope: Scope, expected: &[Expected], got: &[Quantity]) -> bool {
         .cloned()
         .collect();
     // Number files without ranges list the two ends of a range as two numbers.
-    if scope == Scope::Numbers
+    if matches!(scope, Scope::Numbers | Scope::Cardinals)
         && !expected
             .iter()
             .any(|e| matches!(e.want, Want::Range { .. }))

@@ -33,12 +33,19 @@ fn main() {
         for (k, (lang, text)) in docs.iter().enumerate() {
             for q in extractor.extract(text, *lang, &[]) {
                 let s = &text[q.range.start()..q.range.end()];
+                let (a, b) = (q.range.start(), q.range.end());
+                let before = &text[text.floor_char_boundary(a.saturating_sub(40))..a];
+                let after = &text[b..text.ceil_char_boundary((b + 40).min(text.len()))];
                 println!(
-                    "{k}\t{}\t{:?}\t{}\t{}",
+                    "{k}\t{}\t{:?}\t{}{}\t{}\t{}\t{}\t{}",
                     s.replace('\n', " "),
                     q.kind,
                     q.value,
-                    q.unit.as_deref().unwrap_or("-")
+                    q.value_max.map(|m| format!("..{m}")).unwrap_or_default(),
+                    q.bound.as_str(),
+                    q.unit.as_deref().unwrap_or("-"),
+                    q.counted.as_ref().map_or("-", |c| c.lemma.as_str()),
+                    format!("{before}[[{s}]]{after}").replace('\n', " "),
                 );
             }
         }

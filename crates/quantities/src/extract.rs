@@ -77,7 +77,44 @@ impl Ctx<'_> {
         if !self.is_word(i) {
             return None;
         }
-        self.lex.word(self.lang, self.low(i))
+        let w = self.low(i);
+        self.lex
+            .word(self.lang, w)
+            .or_else(|| self.ordinal_typo(i, w))
+    }
+
+    /// A French unit ordinal misspelt by one letter at the end of a hyphenated number
+    /// ("dix-huirième" = dix-huitième): the ordinal it is one edit away from.
+    fn ordinal_typo(&self, i: usize, w: &str) -> Option<WordInfo> {
+        const UNITS: [&str; 9] = [
+            "unième",
+            "deuxième",
+            "troisième",
+            "quatrième",
+            "cinquième",
+            "sixième",
+            "septième",
+            "huitième",
+            "neuvième",
+        ];
+        if matches!(self.lang, Some(Lang::En) | Some(Lang::Ru))
+            || !(w.ends_with("ème") || w.ends_with("eme"))
+            || i < 2
+            || self.toks[i].gap != 0
+            || self.toks[i - 1].gap != 0
+            || !self.is_sym(i - 1, &["-"])
+            || !self.is_word(i - 2)
+            || self.lex.word(self.lang, self.low(i - 2)).is_none()
+        {
+            return None;
+        }
+        let w = w.replace('è', "e");
+        let mut found = UNITS.iter().filter(|u| one_edit(&w, &u.replace('è', "e")));
+        let form = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        self.lex.word(Some(Lang::Fr), form)
     }
     fn low_is(&self, i: usize, set: &[&str]) -> bool {
         self.is_word(i) && set.contains(&self.low(i))
@@ -155,6 +192,15 @@ impl Ctx<'_> {
                     && self.toks[end].gap == 0
                     && self.toks.get(end + 1).is_some_and(|t| t.gap == 0)
                 {
+                    continue;
+                }
+                // French "second" is the adjective ("un second tour"); the unit is
+                // "seconde".
+                if self.lang == Some(Lang::Fr) && end == i + 1 && self.low_is(i, &["second"]) {
+                    continue;
+                }
+                // English "an" is the article ("half an hour"), not the French year.
+                if self.lang == Some(Lang::En) && end == i + 1 && self.low_is(i, &["an"]) {
                     continue;
                 }
                 // A unit word must end at a word boundary.
@@ -241,6 +287,29 @@ fn ordinal_suffix(lang: Option<Lang>, s: &str) -> bool {
         Some(Lang::En) => en,
         Some(Lang::Ru) => ru,
         None => fr || en || ru,
+    }
+}
+
+/// `a` and `b` differ by exactly one substitution, insertion or deletion.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let p = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[p + 1..] == long[p + 1..]
+    } else {
+        short[p..] == long[p + 1..]
     }
 }
 
@@ -349,8 +418,12 @@ impl Ctx<'_> {
         } else {
             (self.low_is(k, &["over", "sur", "in", "из"]), k + 1)
         };
+        // "over" is also "more than": between numbers it divides only when the second
+        // closes the phrase ("2000 over 3", not "$2000 over 3 years").
+        let closes = |m: &Num| !self.is_word(m.end) || !self.near(m.end);
+        let said_over = self.low_is(k, &["over"]);
         if over
-            && !n.year_like
+            && (!n.year_like || said_over)
             && n.value >= 0.0
             && n.value.fract() == 0.0
             && self.near(after)
@@ -359,14 +432,16 @@ impl Ctx<'_> {
             && !m.year_like
             && !m.article
             && m.value > 0.0
-            && m.value >= n.value
+            && (m.value >= n.value || said_over)
             && m.value.fract() == 0.0
             && self.unit_after(m.end).is_none()
             && !(self.toks[after].kind == Kind::Num && self.toks[after].num.grouped)
+            && (!said_over || closes(&m))
         {
             n.value /= m.value;
             n.end = m.end;
             n.article = false;
+            n.year_like = false;
             n.scaled = false;
             return n;
         }
@@ -654,9 +729,16 @@ impl Ctx<'_> {
         // one half" = 2 000 000 + ½ × 1 000 000; "one hundred and three quarters" = 100 + ¾.
         let mut and_mark: Option<(f64, f64)> = None;
 
-        // A vague plural at the start: "des milliers", "thousands", "сотни".
-        if let Some(v) = first.vague
-            && (first.class == Class::AtLeast || !self.prev_is_number(i))
+        // A vague plural at the start: "des milliers", "thousands", "сотни"; a scale word
+        // after "several" ("several thousand", "plusieurs mille").
+        let several = matches!(first.class, Class::Hundred | Class::Scale)
+            && i > 0
+            && self.toks[i].gap > 0
+            && self.low_is(i - 1, &["several", "plusieurs", "несколько"]);
+        if let Some(v) = first
+            .vague
+            .or(several.then_some(first.value))
+            .filter(|_| several || first.class == Class::AtLeast || !self.prev_is_number(i))
         {
             let mut value = v;
             let mut e = i + 1;
@@ -774,7 +856,11 @@ impl Ctx<'_> {
                 Class::About => {
                     prev.is_some()
                         || info.value >= 8.0
-                        || (self.low(j) == "quelques" && self.word_info(j + 1).is_none())
+                        || (self.low(j) == "quelques"
+                            && self.toks.get(j + 1).is_none_or(|t| t.kind != Kind::Num)
+                            && self.word_info(j + 1).is_none_or(|w| {
+                                matches!(w.class, Class::Hundred | Class::Scale | Class::AtLeast)
+                            }))
                 }
                 Class::AtLeast => false,
             };
@@ -834,6 +920,15 @@ impl Ctx<'_> {
                         w.ends_with('s') && !w.ends_with("ss") && self.lang != Some(Lang::Ru)
                     };
                     let denominator_ok = info.value >= 3.0 || info.class == Class::OrdUnit;
+                    // "dix-septième", "soixante-dix-neuvième": "dix" then a unit ordinal is
+                    // one compound ordinal in French, never ten sevenths.
+                    let teen_unit = prev == Some(Class::Teen)
+                        && self.lang != Some(Lang::En)
+                        && self.lang != Some(Lang::Ru)
+                        && last.map(|l| l.1) == Some(10.0)
+                        && (7.0..=9.0).contains(&info.value)
+                        && cur % 20.0 == 10.0
+                        && !plural;
                     let en = self.lang == Some(Lang::En);
                     if prev == Some(Class::Unit)
                         && !en
@@ -865,6 +960,17 @@ impl Ctx<'_> {
                         // "deux centième", "three trillionth": an ordinal.
                         n.value = value_before * info.value;
                         n.ordinal = true;
+                    } else if article
+                        && prev == Some(Class::Article)
+                        && !plural
+                        && self.lang != Some(Lang::Ru)
+                        && self.ordinal_adjective(j, info.value)
+                    {
+                        // "a sixth generation", "a second view", "une troisième voie": an
+                        // ordinal before its noun.
+                        n.start = j;
+                        n.value = info.value;
+                        n.ordinal = true;
                     } else if article && prev == Some(Class::Article) && denominator_ok {
                         // "un cinquième", "a fifth".
                         n.value = 1.0 / info.value;
@@ -885,6 +991,7 @@ impl Ctx<'_> {
                         && denominator_ok
                         && self.lang != Some(Lang::Ru)
                         && info.class == Class::Ord
+                        && !teen_unit
                     {
                         // "trois cinquième".
                         n.value = value_before / info.value;
@@ -893,7 +1000,8 @@ impl Ctx<'_> {
                             prev,
                             Some(Class::Tens) | Some(Class::Hundred) | Some(Class::Scale)
                         )
-                        || (info.class == Class::OrdUnit)
+                        || info.class == Class::OrdUnit
+                        || teen_unit
                     {
                         // "vingt et unième", "twenty-first", "двадцать первый".
                         let v = if info.value >= 100.0 && prev.is_some() {
@@ -918,6 +1026,9 @@ impl Ctx<'_> {
                 Class::Denom => {
                     let den = info.value;
                     let num = total + cur;
+                    // The fraction after "and" and what it is added to: "one billion and
+                    // three quarters million" = 1e9 + ¾ × 1e6.
+                    let mut after_and: Option<(f64, f64, f64)> = None;
                     if prev.is_none() {
                         // "quart de litre", "half".
                         n.value = 1.0 / den;
@@ -928,6 +1039,7 @@ impl Ctx<'_> {
                     {
                         // "one hundred and three quarters", "two million and one half".
                         n.value = before + (num - before) / den * mult;
+                        after_and = Some((before, (num - before) / den, mult));
                     } else if matches!(
                         prev,
                         Some(Class::Unit) | Some(Class::Article) | Some(Class::Teen)
@@ -937,6 +1049,14 @@ impl Ctx<'_> {
                         break;
                     }
                     n.end = j + 1;
+                    // "half an hour", "half a mile": the article belongs to the unit.
+                    if self.low_is(n.end, &["a", "an"])
+                        && self.near(n.end)
+                        && self.unit_after(n.end + 1).is_some()
+                    {
+                        n.end += 1;
+                        return Some(n);
+                    }
                     // "half a million", "half million", "un demi-million", "half a dozen".
                     let mut k = n.end;
                     if self.low_is(k, &["a"]) || self.is_sym(k, &["-"]) && self.toks[k].gap == 0 {
@@ -947,7 +1067,10 @@ impl Ctx<'_> {
                         && self.near(k)
                         && (s.class == Class::Scale || s.value >= 10.0)
                     {
-                        n.value *= s.value;
+                        n.value = match after_and {
+                            Some((before, frac, mult)) if s.value < mult => before + frac * s.value,
+                            _ => n.value * s.value,
+                        };
                         n.end = k + 1;
                         n.scaled = true;
                         n.last_scale = s.value;
@@ -971,9 +1094,36 @@ impl Ctx<'_> {
                     if article || prev.is_none() {
                         bound = Bound::About;
                     }
-                    // "deux douzaines" = 24.
-                    n.value = m * info.value;
+                    // "deux douzaines" = 24; "three hundred and two dozens" = 300 + 24: a
+                    // small collective multiplies what follows the last hundred or scale.
+                    let small = cur % 100.0;
+                    n.value = if info.value < 100.0 && small > 0.0 && m > small {
+                        m - small + small * info.value
+                    } else {
+                        m * info.value
+                    };
                     n.end = j + 1;
+                    // "a couple thousand" = about 2 000; "a few hundred", "quelques
+                    // milliers": at least the scale, like "several thousand".
+                    if prev.is_none() || article {
+                        let k = j + 1;
+                        if self.near(k)
+                            && self.toks[k].gap > 0
+                            && let Some(s) = self.word_info(k)
+                            && (matches!(s.class, Class::Hundred | Class::Scale)
+                                || s.vague.is_some()
+                                || s.class == Class::About && s.value >= 10.0)
+                        {
+                            let scale = s.vague.unwrap_or(s.value);
+                            if self.low_is(j, &["few", "quelques"]) {
+                                n.value = scale;
+                                bound = Bound::AtLeast;
+                            } else {
+                                n.value *= scale;
+                            }
+                            n.end = k + 1;
+                        }
+                    }
                     n.bound = bound;
                     n.scaled = true;
                     n.article = false;
@@ -1097,6 +1247,52 @@ impl Ctx<'_> {
         }
         // "un sur trois", "one out of three", "1 over 3".
         Some(n)
+    }
+
+    /// The singular ordinal at `j` (after an article) stands before its noun: a word
+    /// follows that is not "of", "de", another number or, after "second", a word that makes
+    /// it the unit ("a second later").
+    fn ordinal_adjective(&self, j: usize, value: f64) -> bool {
+        const TIME: [&str; 22] = [
+            "later", "ago", "earlier", "or", "and", "after", "before", "than", "longer", "more",
+            "less", "too", "in", "to", "the", "that", "when", "while", "so", "as", "left", "for",
+        ];
+        let k = j + 1;
+        self.is_word(k)
+            && self.toks[k].gap == 1
+            && !self.low_is(
+                k,
+                &["of", "de", "du", "des", "d", "sur", "in", "out", "over"],
+            )
+            && self.word_info(k).is_none()
+            && !(value == 2.0 && self.low_is(k, &TIME))
+    }
+
+    /// A Russian adjective glued by a hyphen after digits that names a unit ("66-летний",
+    /// "70-процентное", "20-долларовой", "8-часовой"): the unit.
+    fn ru_compound_unit(&self, e: usize) -> Option<usize> {
+        const STEMS: [(&str, &str); 7] = [
+            ("летн", "yr"),
+            ("процентн", "percent"),
+            ("долларов", "USD"),
+            ("часов", "h"),
+            ("минутн", "min"),
+            ("дневн", "d"),
+            ("месячн", "mo"),
+        ];
+        if self.lang == Some(Lang::En)
+            || !self.is_sym(e, &["-"])
+            || self.toks[e].gap != 0
+            || !self.is_word(e + 1)
+            || self.toks[e + 1].gap != 0
+            || e == 0
+            || self.toks[e - 1].kind != Kind::Num
+        {
+            return None;
+        }
+        let w = self.low(e + 1);
+        let code = STEMS.iter().find(|(stem, _)| w.starts_with(stem))?.1;
+        self.lex.units.iter().position(|u| u.code == code)
     }
 
     fn prev_is_number(&self, i: usize) -> bool {
@@ -1496,6 +1692,10 @@ impl Ctx<'_> {
                 // "3-inch", "six-mile", "a 12-cent dividend", "a one-yen bid".
                 unit = Some(u);
                 end = ue;
+            } else if let Some(u) = self.ru_compound_unit(e) {
+                // "66-летний", "70-процентное", "20-долларовой": the unit as an adjective.
+                unit = Some(u);
+                end = e + 2;
             } else if let Some((u, ue)) = self.prime_unit(e) {
                 // "35'", "5''", "6′2″": feet and inches.
                 unit = Some(u);
@@ -2042,6 +2242,17 @@ impl Ctx<'_> {
             if self.is_apos(k) {
                 k += 1;
             }
+        } else if scaled
+            && self.lang != Some(Lang::En)
+            && e > 0
+            && matches!(
+                self.low(e - 1),
+                "million" | "millions" | "milliard" | "milliards" | "billion" | "billions"
+            )
+        {
+            // French "millions", "milliards" are nouns: what they count follows "de"
+            // ("600 millions resteraient" counts nothing).
+            return None;
         }
         if !self.is_word(k) || !self.near(k) || self.toks[k].gap == 0 {
             return None;
@@ -2055,6 +2266,46 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // English adjectives come before the noun: "309 electoral votes", "two lively
+        // sessions": a word not in -s then a plural is the plural's adjective.
+        let next = k + 1;
+        if self.lang == Some(Lang::En)
+            && !w.ends_with('s')
+            && !matches!(
+                w,
+                "people" | "men" | "women" | "children" | "police" | "staff" | "feet" | "cattle"
+            )
+            && self.is_word(next)
+            && self.toks[next].gap == 1
+            && {
+                let x = self.low(next);
+                x.len() > 3
+                    && x.ends_with('s')
+                    && !x.ends_with("ss")
+                    && !x.ends_with("us")
+                    && !self.lex.stopwords.contains(x)
+                    && self.raw(next).starts_with(|ch: char| ch.is_lowercase())
+            }
+            && self.unit_after(next).is_none()
+        {
+            return Some((next, next + 1));
+        }
+        // Russian adjectives too: "шесть крупнокалиберных пулеметов", "четыре важных поста".
+        if self.lang == Some(Lang::Ru)
+            && ["ых", "их", "ые", "ие", "ое", "ого", "его", "ыми", "ими"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            && self.is_word(next)
+            && self.toks[next].gap == 1
+            && self
+                .low(next)
+                .starts_with(|ch: char| ('а'..='я').contains(&ch))
+            && !self.lex.stopwords.contains(self.low(next))
+            && self.word_info(next).is_none()
+            && self.unit_after(next).is_none()
+        {
+            return Some((next, next + 1));
+        }
         Some((k, k + 1))
     }
 
@@ -2065,8 +2316,28 @@ impl Ctx<'_> {
         }
         let i = c.num.start;
         let dim = c.unit.map(|u| self.lex.units[u].dimension);
+        // Russian "2013 г.", "2001-2006 гг.": the letter is "год", not grams.
+        let year_word = c.end > 0 && self.low_is(c.end - 1, &["г", "гг"])
+            || c.counted.is_some_and(|(a, _)| self.low_is(a, &["г", "гг"]));
         // A year, unless a unit or a cue makes it a quantity.
-        if c.num.year_like && c.unit.is_none_or(|_| dim == Some("duration")) && !c.cued {
+        if c.num.year_like
+            && (c.unit.is_none_or(|_| dim == Some("duration")) || year_word)
+            && !c.cued
+        {
+            return None;
+        }
+        // "2001-2006", "2003—2011": a span of years counting nothing is a date.
+        let t = &self.toks[i];
+        let year_tok = t.kind == Kind::Num
+            && !t.num.grouped
+            && !t.num.frac
+            && t.num.int_digits == 4
+            && (1000.0..=2199.0).contains(&t.num.value);
+        if year_tok
+            && (year_word || c.unit.is_none() && c.counted.is_none())
+            && c.value_max
+                .is_some_and(|m| (1000.0..=2199.0).contains(&m) && m.fract() == 0.0)
+        {
             return None;
         }
         // "1990s", "90s".
@@ -2098,6 +2369,19 @@ impl Ctx<'_> {
             {
                 return None;
             }
+            // "Nov. 19", "Dec. 6-9": an abbreviated month, its point, the day.
+            if i > 1
+                && self.is_sym(i - 1, &["."])
+                && self.toks[i - 1].gap == 0
+                && self.toks[i].gap <= 1
+                && self.is_word(i - 2)
+                && self.raw(i - 2).starts_with(|ch: char| ch.is_uppercase())
+                && self.lex.months.contains(self.low(i - 2))
+                && c.num.value <= 31.0
+                && !c.num.words
+            {
+                return None;
+            }
         }
         // References: "l'article 4", "page 12", "n° 5", "version 2".
         if c.start == i && i > 0 && self.toks[i].gap <= 1 {
@@ -2124,9 +2408,16 @@ impl Ctx<'_> {
         {
             return None;
         }
-        // Clock times: "15h30", "à 10 heures".
+        // Clock times: "15h30", "à 10 heures", "6AM", "9 pm".
         if self.toks[i].kind == Kind::Num && c.value_max.is_none() {
             let e = c.num.end;
+            if c.unit.is_none()
+                && self.low_is(e, &["am", "pm"])
+                && self.toks[e].gap <= 1
+                && c.num.value <= 12.0
+            {
+                return None;
+            }
             if self.low_is(e, &["h"])
                 && self
                     .toks
@@ -2145,6 +2436,44 @@ impl Ctx<'_> {
                 i - 1,
                 &["à", "a", "vers", "dès", "des", "at", "в", "к", "до"],
             )
+        {
+            return None;
+        }
+        // A dateline's day: "PARIS, 15 (Havas)", "LONDRES. 15 (Reuters) —".
+        if self.toks[i].kind == Kind::Num
+            && c.unit.is_none()
+            && !c.cued
+            && c.value_max.is_none()
+            && c.start == i
+            && c.num.end == i + 1
+            && (1.0..=31.0).contains(&c.num.value)
+            && c.num.value.fract() == 0.0
+            && i >= 2
+            && self.is_sym(i - 1, &[",", "."])
+            && self.toks[i - 2].kind == Kind::Word
+            && self.raw(i - 2).chars().count() >= 3
+            && self.raw(i - 2).chars().all(|ch| ch.is_uppercase())
+            && self.is_sym(i + 1, &["(", "—", "–", "-"])
+        {
+            return None;
+        }
+        // "à moitié tombé": half as an adverb.
+        if c.num.words
+            && c.unit.is_none()
+            && i > 0
+            && self.low_is(i, &["moitié", "moitie"])
+            && self.low_is(i - 1, &["à", "a"])
+            && !self.low_is(c.num.end, &["de", "d", "du", "des", "prix"])
+        {
+            return None;
+        }
+        // "une plus forte mesure", "just a big fat coincidence", "close to a full
+        // exploitation": the article before a word counts nothing, cue or not.
+        if c.num.article
+            && c.unit.is_none()
+            && c.value_max.is_none()
+            && self.near(c.num.end)
+            && matches!(self.toks[c.num.end].kind, Kind::Word | Kind::Num)
         {
             return None;
         }

@@ -89,6 +89,30 @@
 //!   marks glued to the digits only, not closing a quote on the line, a lone "'" only before
 //!   inches, a size word or the end of the line (else a football minute "45'"); minutes and
 //!   seconds ("38'53\"", a second part ≥ 12 or with a leading zero) are neither.
+//! - Small vague amounts: "a few", "quelques" are about 3 ("a few people"); with a scale
+//!   ("a few hundred", "quelques milliers", "several thousand", "plusieurs mille", "несколько
+//!   тысяч") at least that scale; "a couple hundred" is about 200; bare "few" ("few people
+//!   believe") is no number. "quelques 200" is "quelque 200" (about 200).
+//! - French "dix-septième" is 17th (never 10/7); a unit ordinal misspelt by one letter at
+//!   the end of a hyphenated number is read ("dix-huirième"); "dizième" is "dixième".
+//! - An article then a singular ordinal then a word is an ordinal ("a sixth generation",
+//!   "a second view", "une troisième voie"); before "of"/"de" or alone a fraction ("a
+//!   fifth of"); "a second later" stays a duration. The article before any other word or a
+//!   number counts nothing, even after a cue ("just a big", "close to a 200,000 figure").
+//! - "N over M" divides only when M closes the phrase ("2000 over 3"; not "$2000 over 3
+//!   years"); "one billion and three quarters million" = 1 000 750 000; a small collective
+//!   after hundreds multiplies only what follows them ("three hundred and two dozens" = 324).
+//! - News conventions: a single line break before a lower-case word is a space (wrapped
+//!   lines); a French or Russian text that groups by commas ("9,563,830") groups "174,754"
+//!   too; datelines ("PARIS, 15 (Havas)", "Nov. 19") are dates; Russian "2013 г.",
+//!   "2001-2006 гг." and spans of years counting nothing are dates; "66-летний",
+//!   "70-процентное", "20-долларовой" carry their unit; "à moitié" (adverb), French
+//!   "second" (the unit is "seconde"), English "an" (not the French year), "6AM" are not
+//!   quantities or units.
+//! - Counted nouns: French "millions"/"milliards" count only after "de" ("600 millions
+//!   resteraient" counts nothing); an English word not in -s before a plural, or a Russian
+//!   adjective, gives way to the noun after it ("309 electoral votes" → votes, "шесть
+//!   крупнокалиберных пулеметов" → пулемет).
 
 mod extract;
 mod lexicon;
@@ -233,7 +257,11 @@ pub(crate) fn lemma_of(w: &str, lang: Option<Lang>) -> String {
         if let Some(stem) = w.strip_suffix("aux") {
             return format!("{stem}al");
         }
-        if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x'))
+        // French plurals in -x follow -au, -eu, -ou ("jeux", "genoux"; not "voix").
+        let x_plural = w
+            .strip_suffix('x')
+            .filter(|s| s.ends_with("au") || s.ends_with("eu") || s.ends_with("ou"));
+        if let Some(stem) = w.strip_suffix('s').or(x_plural)
             && !stem.ends_with('s')
         {
             return stem.to_owned();

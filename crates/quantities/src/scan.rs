@@ -110,6 +110,16 @@ pub(crate) fn scan(text: &str, lang: Option<Lang>, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let mut i = 0;
     let mut gap = 0u8;
+    // A French or Russian text that writes "9,563,830" groups by commas: there "174,754" is
+    // grouped too.
+    let comma_groups = matches!(lang, Some(Lang::Fr) | Some(Lang::Ru))
+        && text.match_indices(',').any(|(k, _)| {
+            k > 0
+                && b[k - 1].is_ascii_digit()
+                && digits_at(b, k + 1) == 3
+                && b.get(k + 4) == Some(&b',')
+                && digits_at(b, k + 5) == 3
+        });
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_digit()
@@ -119,7 +129,7 @@ pub(crate) fn scan(text: &str, lang: Option<Lang>, out: &mut Vec<Tok>) {
                     .last()
                     .is_some_and(|t: &Tok| t.end == i && t.kind != Kind::Sym))
         {
-            let (end, num) = number(b, i, lang);
+            let (end, num) = number(b, i, lang, comma_groups);
             out.push(Tok {
                 start: i,
                 end,
@@ -152,7 +162,21 @@ pub(crate) fn scan(text: &str, lang: Option<Lang>, out: &mut Vec<Tok>) {
             continue;
         }
         if ch.is_whitespace() {
-            gap = if ch == '\n' || gap == 2 { 2 } else { 1 };
+            // A single line break before a lower-case word, not after a sentence's end, is a
+            // wrapped line ("pendant deux\nheures"): a space.
+            let soft = ch == '\n'
+                && !out
+                    .last()
+                    .is_some_and(|t| t.kind == Kind::Sym && b".!?:;".contains(&b[t.start]))
+                && text[i + 1..]
+                    .chars()
+                    .find(|c| !matches!(c, ' ' | '\t' | '\r'))
+                    .is_some_and(|c| c.is_lowercase());
+            gap = if (ch == '\n' && !soft) || gap == 2 {
+                2
+            } else {
+                1
+            };
             i += ch.len_utf8();
             continue;
         }
@@ -250,7 +274,7 @@ fn mark_chains(b: &[u8], toks: &mut [Tok]) {
 /// Reads a number in digits at `i`: grouping by space, no-break spaces, apostrophes, comma
 /// or point; the decimal mark by language (comma in French and Russian, point in English;
 /// the other mark is a decimal mark too when not followed by exactly three digits).
-fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
+fn number(b: &[u8], start: usize, lang: Option<Lang>, comma_groups: bool) -> (usize, NumInfo) {
     let mut digits: Vec<u8> = Vec::new();
     let mut i = start;
     let mut info = NumInfo::default();
@@ -329,7 +353,7 @@ fn number(b: &[u8], start: usize, lang: Option<Lang>) -> (usize, NumInfo) {
                     && !more_same
                     && sep.is_none()
                     && !then_other
-                    && !(kind == b',' && sign_before)
+                    && !(kind == b',' && (sign_before || comma_groups))
                 {
                     break;
                 }
@@ -505,5 +529,25 @@ mod tests {
         assert_eq!(num("100.000", Some(Lang::Fr)).1, 100000.0);
         assert_eq!(num("1\u{202f}234\u{a0}567", Some(Lang::Fr)).1, 1234.0);
         assert_eq!(num("1\u{202f}234\u{202f}567", Some(Lang::Fr)).1, 1234567.0);
+        // A text grouping by commas ("9,563,830") groups "174,754" too.
+        assert_eq!(num("174,754 hl, 9,563,830 fr.", Some(Lang::Fr)).1, 174754.0);
+        assert_eq!(num("174,754 hl", Some(Lang::Fr)).1, 174.754);
+    }
+
+    /// A single line break before a lower-case word is a space; before a capital or after a
+    /// sentence's end, a break.
+    #[test]
+    fn wrapped_lines() {
+        let gap = |s: &str, lang| {
+            let mut v = Vec::new();
+            scan(s, lang, &mut v);
+            v.last().map(|t| t.gap)
+        };
+        assert_eq!(gap("pendant deux\nheures", Some(Lang::Fr)), Some(1));
+        assert_eq!(gap("for two\nhours", Some(Lang::En)), Some(1));
+        assert_eq!(gap("два\nчаса", Some(Lang::Ru)), Some(1));
+        assert_eq!(gap("deux.\nheures", Some(Lang::Fr)), Some(2));
+        assert_eq!(gap("two\nHours", Some(Lang::En)), Some(2));
+        assert_eq!(gap("два\n\nчаса", Some(Lang::Ru)), Some(2));
     }
 }
