@@ -2,6 +2,7 @@
 //! the text is, looked up by their first token.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// What a token is.
@@ -30,7 +31,35 @@ pub struct Tok {
     pub cap: bool,
     /// White space (or nothing) separates it from the previous token: true when there is some.
     pub space_before: bool,
+    /// The id of `norm` in the vocabulary of the lexicon that tokenized the text
+    /// ([`Lexicon::tokenize`]); [`UNKNOWN`] for a word it does not know.
+    pub word: u32,
 }
+
+/// FNV-1a over a word's bytes: the word map is looked up once per token of every document,
+/// holds no key an attacker chooses, and SipHash cost more than the rest of the tagger.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The id of a word no phrase of the lexicon contains.
+pub const UNKNOWN: u32 = u32::MAX;
 
 impl Tok {
     /// The numeric value of a digit run (saturating; `None` for anything else).
@@ -92,6 +121,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             shape,
             cap: c.is_uppercase(),
             space_before: space,
+            word: UNKNOWN,
         });
         space = false;
     }
@@ -201,19 +231,33 @@ impl Cat {
 }
 
 struct Entry {
-    rest: Vec<String>,
+    /// Word ids of the phrase after its first word.
+    rest: Vec<u32>,
     cat: Cat,
     value: &'static str,
 }
 
-/// One language's vocabulary.
+/// One language's vocabulary. Every word of its phrases has an id; tokens carry the id of
+/// their word, so matching a phrase compares integers, and the phrases starting with a word
+/// are found by indexing, not hashing (this runs at every token of every document).
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<Entry>>,
+    words: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    /// Phrases by the id of their first word, longest first.
+    by_first: Vec<Vec<Entry>>,
 }
 
 impl Lexicon {
     fn build(data: &'static str) -> Lexicon {
-        let mut by_first: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut words: HashMap<String, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut by_first: Vec<Vec<Entry>> = Vec::new();
+        let mut id = |word: String, by_first: &mut Vec<Vec<Entry>>| -> u32 {
+            let next = words.len() as u32;
+            let id = *words.entry(word).or_insert(next);
+            if id as usize >= by_first.len() {
+                by_first.resize_with(id as usize + 1, Vec::new);
+            }
+            id
+        };
         for line in data.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -226,36 +270,53 @@ impl Lexicon {
             let Some(cat) = Cat::parse(cat) else {
                 continue;
             };
-            let mut toks: Vec<String> = tokenize(phrase).into_iter().map(|t| t.norm).collect();
-            if toks.is_empty() {
+            let ids: Vec<u32> = tokenize(phrase)
+                .into_iter()
+                .map(|t| id(t.norm, &mut by_first))
+                .collect();
+            let Some((&first, rest)) = ids.split_first() else {
                 continue;
-            }
-            let first = toks.remove(0);
-            by_first.entry(first).or_default().push(Entry {
-                rest: toks,
+            };
+            by_first[first as usize].push(Entry {
+                rest: rest.to_vec(),
                 cat,
                 value: value.trim(),
             });
         }
-        for entries in by_first.values_mut() {
+        for entries in &mut by_first {
             entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
-        Lexicon { by_first }
+        Lexicon { words, by_first }
     }
 
-    /// Whether some phrase starts with this folded token.
-    pub fn starts(&self, norm: &str) -> bool {
-        self.by_first.contains_key(norm)
+    /// The tokens of `text` ([`tokenize`]), each with the id of its word in this vocabulary.
+    pub fn tokenize(&self, text: &str) -> Vec<Tok> {
+        let mut toks = tokenize(text);
+        for tok in &mut toks {
+            tok.word = self
+                .words
+                .get(tok.norm.as_str())
+                .copied()
+                .unwrap_or(UNKNOWN);
+        }
+        toks
+    }
+
+    /// Whether some phrase starts with the word of `tok` (a token of [`Lexicon::tokenize`]).
+    pub fn begins(&self, tok: &Tok) -> bool {
+        self.by_first
+            .get(tok.word as usize)
+            .is_some_and(|entries| !entries.is_empty())
     }
 
     /// The longest phrase of `cat` at token `i`: the index after it and its value.
     pub fn at(&self, toks: &[Tok], i: usize, cat: Cat) -> Option<(usize, &'static str)> {
         let first = toks.get(i)?;
-        let entries = self.by_first.get(first.norm.as_str())?;
+        let entries = self.by_first.get(first.word as usize)?;
         'entries: for e in entries.iter().filter(|e| e.cat == cat) {
-            for (k, want) in e.rest.iter().enumerate() {
+            for (k, &want) in e.rest.iter().enumerate() {
                 match toks.get(i + 1 + k) {
-                    Some(t) if t.norm == *want => {}
+                    Some(t) if t.word == want => {}
                     _ => continue 'entries,
                 }
             }

@@ -5,7 +5,7 @@
 use doc::{TextRange, TimeExpr, TimeKind};
 
 use crate::calendar::Date;
-use crate::lexicon::{Cat, Lang, Lexicon, Shape, Tok, lexicon, tokenize};
+use crate::lexicon::{Cat, Lang, Lexicon, Shape, Tok, lexicon};
 
 /// Direction given by a cue ("dernier", "next", "прошлый") or by the tense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,8 +81,8 @@ struct Parser<'a> {
 
 /// Tags `text` in `lang`; relative expressions are resolved against `anchor`.
 pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
-    let toks = tokenize(text);
     let lex = lexicon(lang);
+    let toks = lex.tokenize(text);
     let (future, sentence_start) = tense(&toks, text, lex, lang);
     let mut p = Parser {
         toks: &toks,
@@ -100,7 +100,7 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
     while i < toks.len() {
         let t = &toks[i];
         if t.shape != Shape::Num
-            && !lex.starts(&t.norm)
+            && !lex.begins(t)
             && t.norm != "tonight"
             && t.norm != "q"
             && !(t.cap && roman(t.norm.trim_end_matches("ème").trim_end_matches('e')).is_some())
@@ -138,8 +138,8 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
 /// The byte spans of the two ends of a range written at the start of `text` ("de 18 h à
 /// 23 h" → "18 h", "23 h"), as TIMEX3 marks them.
 pub fn range_ends(text: &str, lang: Lang) -> Option<[(usize, usize); 2]> {
-    let toks = tokenize(text);
     let lex = lexicon(lang);
+    let toks = lex.tokenize(text);
     let (future, sentence_start) = tense(&toks, text, lex, lang);
     let p = Parser {
         toks: &toks,
@@ -1551,7 +1551,7 @@ impl Parser<'_> {
             && matches!(self.norm(e - 1), "before" | "after")
             && self
                 .tok(e)
-                .is_some_and(|t| t.shape == Shape::Word && !self.lex.starts(&t.norm))
+                .is_some_and(|t| t.shape == Shape::Word && !self.lex.begins(t))
         {
             return None;
         }
@@ -1956,7 +1956,7 @@ impl Parser<'_> {
             }
             if t.cap
                 || self.lex.is(self.toks, k, Cat::YearNext)
-                || (self.lex.starts(&t.norm) && self.at(k, Cat::Unit).is_none())
+                || (self.lex.begins(t) && self.at(k, Cat::Unit).is_none())
             {
                 return false;
             }
