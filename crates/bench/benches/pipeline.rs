@@ -185,5 +185,50 @@ fn bench_stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_analyze, bench_stages);
+/// The times and quantities layers alone, on the clean texts of news-realism (or the demo
+/// corpus): the figures issues 4 and 5 set targets for (MB/s per core).
+fn bench_figures(c: &mut Criterion) {
+    let options = CleanOptions::default();
+    let cleaner = clean::Cleaner::new(options);
+    let articles = news_realism(NEWS_REALISM_LIMIT)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(demo_corpus);
+    let texts: Vec<(String, Option<doc::LangCode>)> = articles
+        .iter()
+        .map(|raw| {
+            let doc = cleaner.build(raw.clone());
+            (doc.text().to_owned(), raw.lang)
+        })
+        .collect();
+    let bytes: u64 = texts.iter().map(|(t, _)| t.len() as u64).sum();
+    let anchor = times::Date::new(2024, 5, 10);
+    let extractor = quantities::Extractor::new();
+
+    let mut group = c.benchmark_group("figures");
+    configure(&mut group);
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("times", |b| {
+        b.iter(|| {
+            let found: usize = black_box(&texts)
+                .iter()
+                .map(|(text, lang)| times::tag(text, *lang, anchor).len())
+                .sum();
+            assert!(found > 0, "no time expression in the corpus");
+            found
+        })
+    });
+    group.bench_function("quantities", |b| {
+        b.iter(|| {
+            let found: usize = black_box(&texts)
+                .iter()
+                .map(|(text, lang)| extractor.extract(text, *lang, &[]).len())
+                .sum();
+            assert!(found > 0, "no quantity in the corpus");
+            found
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_analyze, bench_stages, bench_figures);
 criterion_main!(benches);
