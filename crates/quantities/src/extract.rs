@@ -627,6 +627,21 @@ impl Ctx<'_> {
             n.year_like = false;
             return n;
         }
+        // "5 ½": a vulgar fraction after a space.
+        if let Some(t) = self.toks.get(j)
+            && t.kind == Kind::Num
+            && t.gap == 1
+            && t.num.value < 1.0
+            && n.value.fract() == 0.0
+            && !self.toks[n.end - 1].num.frac
+            && self.raw(j).chars().count() == 1
+            && !self.raw(j).is_ascii()
+        {
+            n.value += t.num.value;
+            n.end = j + 1;
+            n.year_like = false;
+            return n;
+        }
         // "10 1/2".
         if let Some(t) = self.toks.get(j)
             && t.kind == Kind::Num
@@ -1700,6 +1715,13 @@ impl Ctx<'_> {
                 // "35'", "5''", "6′2″": feet and inches.
                 unit = Some(u);
                 end = ue;
+            } else if let Some((secs, ue)) = self.race_time(e)
+                && let Some(u) = self.lex.units.iter().position(|d| d.code == "s")
+            {
+                // "2'24\"", "47'07 \"": minutes and seconds, one duration in seconds.
+                num.value = num.value * 60.0 + secs;
+                unit = Some(u);
+                end = ue;
             } else if let Some(close) = ["(", "[", "{", "<"]
                 .iter()
                 .position(|o| self.is_sym(e, &[o]))
@@ -1797,6 +1819,32 @@ impl Ctx<'_> {
                 end = sub.end;
             }
         }
+        // "une heure et demie", "a month and a half", "час с половиной": half a unit more.
+        if let Some(u) = unit
+            && self.lex.units[u].dimension != "money"
+            && self.lex.units[u].dimension != "temperature"
+            && num.value.fract() == 0.0
+            && self.near(end)
+            && self.near(end + 1)
+        {
+            let half = if self.low_is(end, &["et"]) && self.low_is(end + 1, &["demie", "demi"])
+                || self.low_is(end, &["с"]) && self.low_is(end + 1, &["половиной"])
+            {
+                Some(end + 2)
+            } else if self.low_is(end, &["and"])
+                && self.low_is(end + 1, &["a"])
+                && self.low_is(end + 2, &["half"])
+                && self.near(end + 2)
+            {
+                Some(end + 3)
+            } else {
+                None
+            };
+            if let Some(h) = half {
+                num.value += 0.5;
+                end = h;
+            }
+        }
         // "1 час 55 минут", "5 feet 2 inches", "une minute et trois secondes": a smaller unit
         // of the same dimension adds to the value.
         if let Some(u) = unit
@@ -1820,6 +1868,16 @@ impl Ctx<'_> {
                 && sub.value * self.lex.units[u2].factor < self.lex.units[u].factor * 1.0001
             {
                 num.value += sub.value * self.lex.units[u2].factor / self.lex.units[u].factor;
+                end = e2;
+            } else if self.lex.units[u].dimension == "duration"
+                && self.lex.units[u].factor > 60.0
+                && self.near(k)
+                && let Some(sub) = self.number_core(k)
+                && sub.end == k + 1
+                && let Some((secs, e2)) = self.race_time(sub.end)
+            {
+                // "37 h 32'48\"": hours, then minutes and seconds.
+                num.value += (sub.value * 60.0 + secs) / self.lex.units[u].factor;
                 end = e2;
             }
         }
@@ -1979,6 +2037,43 @@ impl Ctx<'_> {
                 .unwrap_or(u);
         }
         u
+    }
+
+    /// Minutes and seconds after digits at token `e` (the minutes): a prime, two digits of
+    /// seconds (12 or more, or with a leading zero: "5'11\"" stays feet and inches), then a
+    /// double prime or a quote, glued or after a space ("2'24\"", "47'07 \""). The seconds
+    /// and the end.
+    fn race_time(&self, e: usize) -> Option<(f64, usize)> {
+        if e == 0 || self.toks[e - 1].kind != Kind::Num {
+            return None;
+        }
+        let m = &self.toks[e - 1].num;
+        if m.frac || m.grouped || m.junk || !self.is_sym(e, &["'", "′", "’"]) {
+            return None;
+        }
+        let s = self.toks.get(e + 1)?;
+        if self.toks[e].gap != 0
+            || s.kind != Kind::Num
+            || s.gap != 0
+            || s.num.frac
+            || s.num.int_digits != 2
+            || s.num.value >= 60.0
+            || !(s.num.value >= 12.0 || s.num.lead_zero)
+        {
+            return None;
+        }
+        let k = e + 2;
+        if !self.near(k) {
+            return None;
+        }
+        let end = if self.is_sym(k, &["\"", "″", "”"]) {
+            k + 1
+        } else if self.is_sym(k, &["'", "′"]) && self.is_sym(k + 1, &["'", "′"]) {
+            k + 2
+        } else {
+            return None;
+        };
+        Some((s.num.value, end))
     }
 
     /// Feet and inches as primes after digits at token `e`: "6′", "2″", "5''", "5\"", "35'".
@@ -2194,6 +2289,18 @@ impl Ctx<'_> {
         if dash && (second.words || self.toks[k].num.junk) {
             return;
         }
+        // "5-7 тысяч", "2 to 3 million": the scale of the second end is the first's too.
+        let lo = if second.scaled
+            && second.last_scale > 1.0
+            && !cand.num.scaled
+            && cand.unit.is_none()
+            && !cand.num.ordinal
+            && cand.num.value < second.value / second.last_scale
+        {
+            cand.num.value * second.last_scale
+        } else {
+            cand.num.value
+        };
         // Years go with years ("2019-2021"), unless the end cannot be one ("1000-5000").
         if second.value < cand.num.value
             || (second.year_like != cand.num.year_like && second.value <= 2199.0)
@@ -2224,6 +2331,7 @@ impl Ctx<'_> {
             return;
         }
         cand.unit = cand.unit.or(unit2);
+        cand.num.value = lo;
         cand.value_max = Some(second.value);
         cand.bound = Bound::Range;
         cand.end = end;
@@ -2310,7 +2418,7 @@ impl Ctx<'_> {
     }
 
     /// Drops what is not a quantity (years, dates, references, bare articles).
-    fn filter(&self, c: Cand) -> Option<Cand> {
+    fn filter(&self, mut c: Cand) -> Option<Cand> {
         if !c.num.value.is_finite() {
             return None;
         }
@@ -2423,9 +2531,46 @@ impl Ctx<'_> {
                     .toks
                     .get(e + 1)
                     .is_some_and(|t| t.kind == Kind::Num && t.gap <= 1)
+                && self.race_time(e + 2).is_none()
             {
                 return None;
             }
+            // "2 p.m.", "11 a.m.", "11: 06 a.m.".
+            if c.unit.is_none() && c.num.value <= 12.0 && !c.num.words {
+                let mut k = e;
+                if self.is_sym(k, &[":"])
+                    && self.toks[k].gap == 0
+                    && self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == Kind::Num && t.gap <= 1 && t.num.int_digits == 2)
+                {
+                    k += 2;
+                }
+                if self.low_is(k, &["a", "p"])
+                    && self.toks[k].gap <= 1
+                    && self.is_sym(k + 1, &["."])
+                    && self.toks[k + 1].gap == 0
+                    && self.low_is(k + 2, &["m"])
+                    && self.toks[k + 2].gap == 0
+                {
+                    return None;
+                }
+            }
+        }
+        // "11: 06 a.m.": the minutes of a clock time.
+        if self.toks[i].kind == Kind::Num
+            && c.unit.is_none()
+            && c.num.end == i + 1
+            && i >= 2
+            && self.is_sym(i - 1, &[":"])
+            && self.toks[i - 1].gap == 0
+            && self.toks[i - 2].kind == Kind::Num
+            && self.toks[i].num.int_digits == 2
+            && self.low_is(i + 1, &["a", "p", "am", "pm"])
+            && self.toks[i + 1].gap <= 1
+        {
+            return None;
         }
         if dim == Some("duration")
             && let Some(u) = c.unit
@@ -2480,6 +2625,61 @@ impl Ctx<'_> {
         // The article alone counts nothing.
         if c.num.article && c.unit.is_none() && !c.cued && c.value_max.is_none() {
             return None;
+        }
+        // Numbered lists and rankings: "1. Olano (Esp)", "—1. Welfare reform", "Général : 1.
+        // Olano": a bare integer opening the line or the sentence, then a point and a capital.
+        if self.toks[i].kind == Kind::Num
+            && c.start == i
+            && c.num.end == i + 1
+            && c.unit.is_none()
+            && c.value_max.is_none()
+            && !c.cued
+            && !self.toks[i].num.frac
+            && !self.toks[i].num.grouped
+            && c.num.value < 1000.0
+            && self.is_sym(i + 1, &["."])
+            && self.toks[i + 1].gap == 0
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.gap >= 1 && t.kind == Kind::Word)
+            && self.raw(i + 2).starts_with(char::is_uppercase)
+            && (i == 0
+                || self.toks[i].gap == 2
+                || self.is_sym(
+                    i - 1,
+                    &[
+                        ".", ":", ";", "!", "?", "—", "–", "\"", "»", "”", ")", "•", "*",
+                    ],
+                ))
+        {
+            return None;
+        }
+        // "one-on-one", "face-to-face" with numbers: a manner, not a count.
+        if c.num.words && c.unit.is_none() && c.num.end == i + 1 {
+            let glued =
+                |a: usize, b: usize| (a..=b).all(|k| k < self.toks.len() && self.toks[k].gap == 0);
+            let w = self.low(i);
+            let after = self.is_sym(i + 1, &["-"])
+                && self.low_is(i + 2, &["on", "to", "against"])
+                && self.is_sym(i + 3, &["-"])
+                && self.is_word(i + 4)
+                && self.low(i + 4) == w
+                && glued(i + 1, i + 4);
+            let before = i >= 4
+                && self.is_sym(i - 1, &["-"])
+                && self.low_is(i - 2, &["on", "to", "against"])
+                && self.is_sym(i - 3, &["-"])
+                && self.low(i - 4) == w
+                && glued(i - 3, i);
+            if after || before {
+                return None;
+            }
+        }
+        // An ordinal names a day, not a duration: "le dix-septième jour", "пятый день".
+        if c.num.ordinal && dim == Some("duration") && c.value_max.is_none() {
+            c.unit = None;
+            c.end = c.num.end;
         }
         // English "one" after a determiner ("the one", "which one").
         if self.lang != Some(Lang::Ru)

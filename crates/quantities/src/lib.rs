@@ -88,7 +88,8 @@
 //! - Primes after digits are feet and inches: "35'", "5''", "5\"", "6′2″", "6'3\"". ASCII
 //!   marks glued to the digits only, not closing a quote on the line, a lone "'" only before
 //!   inches, a size word or the end of the line (else a football minute "45'"); minutes and
-//!   seconds ("38'53\"", a second part ≥ 12 or with a leading zero) are neither.
+//!   seconds ("38'53\"", "2'08 \"", a second part ≥ 12 or with a leading zero) are one
+//!   duration in seconds (race results), added to hours before them ("37 h 32'48\"").
 //! - Small vague amounts: "a few", "quelques" are about 3 ("a few people"); with a scale
 //!   ("a few hundred", "quelques milliers", "several thousand", "plusieurs mille", "несколько
 //!   тысяч") at least that scale; "a couple hundred" is about 200; bare "few" ("few people
@@ -113,6 +114,14 @@
 //!   resteraient" counts nothing); an English word not in -s before a plural, or a Russian
 //!   adjective, gives way to the noun after it ("309 electoral votes" → votes, "шесть
 //!   крупнокалиберных пулеметов" → пулемет).
+//! - Numbered lists and rankings: a bare integer opening the line or following a sentence
+//!   mark, then a point and a capital ("1. Olano", "Général : 1. Olano", "—1. Welfare") is
+//!   a list marker. "2 p.m.", "11: 06 a.m." are clock times; "one-on-one" is a manner.
+//! - Half a unit after it: "une heure et demie", "a month and a half", "час с половиной" =
+//!   1.5 of the unit; "5 ½ years" with a space is 5.5. An ordinal names a day, it carries
+//!   no duration ("le dix-septième jour", "пятый день" = 5th, no unit).
+//! - A range takes the scale of its second end when the first is smaller than the second's
+//!   base: "5-7 тысяч" = 5 000..7 000, "between 2 and 3 million" = 2 000 000..3 000 000.
 
 mod extract;
 mod lexicon;
