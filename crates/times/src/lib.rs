@@ -52,8 +52,14 @@
 //!   future"), "quarterly" before a noun (a kind of dividend or report), and "Now," opening a
 //!   sentence. "soon" is `FUTURE_REF` except in "as soon as", "soon after" and past narrative;
 //!   "current" before a noun is `PRESENT_REF` (TimeBank marks it), "for years" `PXY`.
+//! - **Not times in names**: a capitalised set word inside a name ("the Daily News", "the
+//!   Weekly Standard"), one capitalised time word in quotes (газета «Сегодня»), and "soon
+//!   after" in French and Russian too ("вскоре после", "bientôt après").
+//! - **A month after a past-tense verb** of its clause ("was revealed in March", "a été
+//!   signé en mars") is the last one, not the next one within a quarter.
 //! - **Ranges** are one span (`2024-01-02/2024-01-05`); [`range_ends`] gives the spans of
-//!   the two ends, which TIMEX3 marks as two expressions.
+//!   the two ends, which TIMEX3 marks as two expressions. A dash without a cue word makes a
+//!   range of years ("1914-1918", "2001—2006 гг.") or of days of a month ("Dec. 6-9").
 //! - **One owner per span**: this layer owns dates, years, clock times and durations of
 //!   time; a number followed by a counted noun ("2000 soldats", "7500 kilomètres") or a
 //!   percentage is never a year, and is left to the quantities layer.

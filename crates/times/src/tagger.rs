@@ -332,6 +332,8 @@ impl Parser<'_> {
             None => {}
         }
         consider(self.year_expr(i));
+        consider(self.loose_numeric_date(i));
+        consider(self.nth_of_month(i));
         if !nested {
             consider(self.range(i));
             consider(self.modified(i));
@@ -357,6 +359,16 @@ impl Parser<'_> {
         consider(self.holiday(i));
         consider(self.year_words(i));
         consider(self.the_year(i));
+        // one capitalised word in quotes is a name: газета «Сегодня», le journal « Demain »
+        if let Some(h) = &best
+            && h.end == i + 1
+            && i > 0
+            && self.tok(i).is_some_and(|t| t.cap && t.shape == Shape::Word)
+            && matches!(self.norm(i - 1), "\"" | "«" | "“" | "„")
+            && matches!(self.norm(i + 1), "\"" | "»" | "”" | "“")
+        {
+            return None;
+        }
         best.map(Found::Hit)
     }
 
@@ -511,6 +523,18 @@ impl Parser<'_> {
         if t.norm == "premier" || t.norm == "first" {
             return Some((i + 1, 1));
         }
+        // "1 er mai" (a space inside "1er", and "ler" as scanned newsprint reads it), before
+        // a month only
+        if self.lang == Lang::Fr {
+            let j = match t.norm.as_str() {
+                "1" if self.norm(i + 1) == "er" => i + 2,
+                "ler" if i > 0 && matches!(self.norm(i - 1), "le" | "au" | "du") => i + 1,
+                _ => 0,
+            };
+            if j > 0 && self.lex.is(self.toks, j, Cat::Month) {
+                return Some((j, 1));
+            }
+        }
         if t.shape != Shape::Num || t.norm.len() > 2 {
             return None;
         }
@@ -580,6 +604,7 @@ impl Parser<'_> {
         if self.lang == Lang::En
             && !t.cap
             && (e != i + 1 || matches!(t.norm.as_str(), "may" | "march" | "jan" | "dec" | "sept"))
+            && (bare || !self.lower_month_with_day(i, e))
         {
             return None;
         }
@@ -611,6 +636,67 @@ impl Parser<'_> {
             }
         }
         Some((e, m))
+    }
+
+    /// A lower-case "march", "may", "dec" read as a month only before a day number that
+    /// ends the phrase ("march 3", "may 5 at 10am"), not after a pronoun or a modal ("they
+    /// march 3 miles", "it may 2 times").
+    fn lower_month_with_day(&self, i: usize, e: usize) -> bool {
+        if e != i + 1 {
+            return false;
+        }
+        if i > 0
+            && matches!(
+                self.norm(i - 1),
+                "i" | "you"
+                    | "we"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "who"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "and"
+                    | "or"
+            )
+        {
+            return false;
+        }
+        let Some((j, _)) = self.day_number(e) else {
+            return false;
+        };
+        match self.tok(j) {
+            None => true,
+            Some(t) if t.shape != Shape::Word => true,
+            Some(t) => {
+                t.cap
+                    || matches!(
+                        t.norm.as_str(),
+                        "at" | "in"
+                            | "on"
+                            | "from"
+                            | "to"
+                            | "till"
+                            | "until"
+                            | "through"
+                            | "this"
+                            | "next"
+                            | "last"
+                            | "of"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "night"
+                    )
+            }
+        }
     }
 
     fn weekday_at(&self, i: usize) -> Option<(usize, u32)> {
@@ -646,7 +732,12 @@ impl Parser<'_> {
             if matches!(self.norm(m_at), "de" | "of") {
                 m_at += 1;
             }
-            if let Some((e2, m)) = self.month_at(m_at, false) {
+            // "the 1st of march": after "of", a lower-case month is the month
+            let month = self.month_at(m_at, false).or_else(|| {
+                let (e2, v) = self.at(m_at, Cat::Month).filter(|_| m_at > e)?;
+                Some((e2, v.parse().ok()?))
+            });
+            if let Some((e2, m)) = month {
                 p.day = Some(d);
                 p.month = Some(m);
                 let mut end = e2;
@@ -978,6 +1069,161 @@ impl Parser<'_> {
         }
     }
 
+    /// Numeric dates without separators of one kind: a day and month ("22/04" in French,
+    /// "2/15" in English) after a preposition or alone, the day, month and year apart
+    /// ("02 04 2009", zero-padded), and a month name between dashes ("Sep-23-2020",
+    /// "31-Oct-74").
+    fn loose_numeric_date(&self, i: usize) -> Option<Hit> {
+        let a = self.tok(i)?;
+        let num2 = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.shape == Shape::Num && t.norm.len() <= 2)
+                .and_then(Tok::num)
+        };
+        let sign_glued =
+            |k: usize, s: &str| self.norm(k) == s && self.tok(k).is_some_and(|t| !t.space_before);
+        let free_after = |k: usize| {
+            self.tok(k).is_none_or(|t| {
+                t.space_before && t.shape != Shape::Num
+                    || t.shape == Shape::Sign
+                        && !matches!(t.norm.as_str(), "/" | "-" | "." | ":" | ",")
+                    || t.shape == Shape::Sign && t.space_before
+                    || matches!(t.norm.as_str(), "." | ",")
+                        && self.tok(k + 1).is_none_or(|x| x.space_before)
+            })
+        };
+        let mut p = Point::default();
+        let end;
+        if a.shape == Shape::Num {
+            if let (Some(x), true, Some(y)) = (num2(i), sign_glued(i + 1, "/"), num2(i + 2))
+                && self.tok(i + 2).is_some_and(|t| !t.space_before)
+                && free_after(i + 3)
+                && !self.tok(i + 3).is_some_and(|t| {
+                    t.shape == Shape::Word
+                        && !t.cap
+                        && !matches!(
+                            t.norm.as_str(),
+                            "at" | "à" | "a" | "avant" | "après" | "before" | "after"
+                        )
+                })
+            {
+                let before_ok = i == 0
+                    || self.sentence_start.get(i).copied().unwrap_or(false)
+                    || matches!(
+                        self.norm(i - 1),
+                        "on" | "le"
+                            | "sur"
+                            | "du"
+                            | "au"
+                            | "until"
+                            | "since"
+                            | "from"
+                            | "by"
+                            | "depuis"
+                            | "jusqu"
+                            | "dès"
+                            | "avant"
+                            | "après"
+                            | "before"
+                            | "after"
+                    );
+                if !before_ok {
+                    return None;
+                }
+                let (d, m) = if self.lang == Lang::En {
+                    (y, x)
+                } else {
+                    (x, y)
+                };
+                Date::new(2000, m, d)?;
+                p.day = Some(d);
+                p.month = Some(m);
+                end = i + 3;
+            } else if a.norm.len() == 2
+                && let (Some(d), Some(m)) = (num2(i), num2(i + 1))
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|t| t.norm.len() == 2 && t.space_before)
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|t| t.shape == Shape::Num && t.norm.len() == 4 && t.space_before)
+                && free_after(i + 3)
+            {
+                let y = i32::try_from(self.tok(i + 2)?.num()?).ok()?;
+                let (d, m) = if self.lang == Lang::En {
+                    (m, d)
+                } else {
+                    (d, m)
+                };
+                Date::new(y, m, d)?;
+                p = Point {
+                    year: Some(y),
+                    month: Some(m),
+                    day: Some(d),
+                    weekday: None,
+                };
+                end = i + 3;
+            } else if let (Some(d), true) = (num2(i), sign_glued(i + 1, "-"))
+                && let Some((e, m)) = self.at(i + 2, Cat::Month).filter(|(e, _)| *e == i + 3)
+                && self.tok(i + 2).is_some_and(|t| !t.space_before)
+                && sign_glued(e, "-")
+                && let Some(yt) = self.tok(e + 1).filter(|t| {
+                    t.shape == Shape::Num && !t.space_before && matches!(t.norm.len(), 2 | 4)
+                })
+                && free_after(e + 2)
+            {
+                let n = i32::try_from(yt.num()?).ok()?;
+                let y = if yt.norm.len() == 2 {
+                    if n <= 30 { 2000 + n } else { 1900 + n }
+                } else {
+                    n
+                };
+                let m: u32 = m.parse().ok()?;
+                Date::new(y, m, d)?;
+                p = Point {
+                    year: Some(y),
+                    month: Some(m),
+                    day: Some(d),
+                    weekday: None,
+                };
+                end = e + 2;
+            } else {
+                return None;
+            }
+        } else {
+            let (e, m) = self.at(i, Cat::Month).filter(|(e, _)| *e == i + 1)?;
+            if !(a.cap && sign_glued(e, "-")) {
+                return None;
+            }
+            let d = num2(e + 1).filter(|_| self.tok(e + 1).is_some_and(|t| !t.space_before))?;
+            if !sign_glued(e + 2, "-") {
+                return None;
+            }
+            let yt = self
+                .tok(e + 3)
+                .filter(|t| t.shape == Shape::Num && !t.space_before && t.norm.len() == 4)?;
+            if !free_after(e + 4) {
+                return None;
+            }
+            let y = i32::try_from(yt.num()?).ok()?;
+            let m: u32 = m.parse().ok()?;
+            Date::new(y, m, d)?;
+            p = Point {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+                weekday: None,
+            };
+            end = e + 4;
+        }
+        let future = self.future.get(i).copied().unwrap_or(false);
+        let (value, anchored, fixes) = self.resolve(p, Dir::None, future)?;
+        let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        h.is_day = true;
+        Some(self.with_clock(h))
+    }
+
     /// A calendar point with its determiner and direction cues, then a part of day or a clock
     /// time: "le 23 avril dernier", "jeudi soir", "last Tuesday", "в прошлый вторник",
     /// "en septembre 2022" (without "en"), "mardi 1er juin à 10 h".
@@ -1015,11 +1261,9 @@ impl Parser<'_> {
         }
         // "July last year", "in March this year", "June next year"
         let mut p = p;
-        if p.year.is_none()
-            && p.month.is_some()
-            && p.weekday.is_none()
-            && let Some(a) = self.anchor
-        {
+        // (without an anchor the words stay in the span and the year stays unknown)
+        let mut year_unknown = false;
+        if p.year.is_none() && p.month.is_some() && p.weekday.is_none() {
             let step = [(Cat::Last, -1), (Cat::This, 0), (Cat::Next, 1)]
                 .into_iter()
                 .find_map(|(cat, s)| {
@@ -1028,11 +1272,14 @@ impl Parser<'_> {
                     (u == "1Y" && self.norm(e) != "years").then_some((e2, s))
                 });
             if let Some((e2, s)) = step {
-                p.year = Some(a.year + s);
+                match self.anchor {
+                    Some(a) => p.year = Some(a.year + s),
+                    None => year_unknown = true,
+                }
                 end = e2;
             }
         }
-        if p.year.is_none() {
+        if p.year.is_none() && !year_unknown {
             if let Some((e, _)) = self.at(end, Cat::Last) {
                 if dir == Dir::None || dir == Dir::This {
                     dir = Dir::Last;
@@ -1046,6 +1293,19 @@ impl Parser<'_> {
             }
         }
         let future = self.future.get(i).copied().unwrap_or(false) && !self.past_verb_before(i);
+        // "was revealed in March", "took office in February": a month without a year
+        // after a past-tense verb of its clause is the last one, not the next
+        if dir == Dir::None
+            && !future
+            && p.year.is_none()
+            && p.day.is_none()
+            && p.weekday.is_none()
+            && p.month
+                .is_some_and(|m| self.anchor.is_some_and(|a| m != a.month))
+            && self.past_in_clause(i)
+        {
+            dir = Dir::Last;
+        }
         let (value, anchored, fixes) = self.resolve(p, dir, future)?;
         let is_day = p.day.is_some() || (p.weekday.is_some() && p.month.is_none());
         let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
@@ -1063,6 +1323,13 @@ impl Parser<'_> {
         let mut k = i;
         if k > 0 && matches!(self.norm(k - 1), "on" | "le") {
             k -= 1;
+        }
+        // "said earlier on Friday", "a annoncé plus tôt dimanche"
+        if k > 0 && matches!(self.norm(k - 1), "earlier" | "tôt") {
+            k -= 1;
+            if k > 0 && self.norm(k - 1) == "plus" {
+                k -= 1;
+            }
         }
         if k == 0 {
             return false;
@@ -1083,6 +1350,89 @@ impl Parser<'_> {
             }
             Lang::Ru => false,
         }
+    }
+
+    /// Whether a past-tense verb comes before `i` in its clause (at most eight words back):
+    /// "was revealed in March", "Carter took office in February", "a été signé en mars".
+    fn past_in_clause(&self, i: usize) -> bool {
+        if i == 0 || !matches!(self.norm(i - 1), "in" | "en") {
+            return false;
+        }
+        let lo = i.saturating_sub(8);
+        for k in (lo..i).rev() {
+            let t = &self.toks[k];
+            if t.shape != Shape::Word && matches!(t.norm.as_str(), "." | ";" | ":" | "?" | "!") {
+                return false;
+            }
+            let w = t.norm.as_str();
+            // "to be published", "would be paid", "expected to", "scheduled for"
+            if matches!(
+                w,
+                "be" | "will"
+                    | "would"
+                    | "to"
+                    | "expected"
+                    | "scheduled"
+                    | "planned"
+                    | "supposed"
+                    | "due"
+                    | "slated"
+                    | "prévu"
+                    | "prévue"
+                    | "doit"
+                    | "devrait"
+            ) {
+                return false;
+            }
+            let past = match self.lang {
+                Lang::En => {
+                    (w.len() > 4
+                        && w.ends_with("ed")
+                        && !matches!(w, "need" | "speed" | "indeed")
+                        // an adjective: "a still unspecified date", "the revised plan"
+                        && !(k > 0
+                            && matches!(
+                                self.norm(k - 1),
+                                "a" | "an" | "the" | "still" | "yet" | "as" | "be" | "is" | "are"
+                            )))
+                        || matches!(
+                            w,
+                            "said"
+                                | "told"
+                                | "met"
+                                | "took"
+                                | "gave"
+                                | "made"
+                                | "began"
+                                | "was"
+                                | "were"
+                                | "had"
+                                | "came"
+                                | "went"
+                                | "left"
+                                | "won"
+                                | "lost"
+                        )
+                }
+                Lang::Fr => {
+                    k > 0
+                        && matches!(
+                            self.norm(k - 1),
+                            "a" | "ont" | "avait" | "avaient" | "été" | "est" | "sont"
+                        )
+                        && w.chars().count() > 3
+                        && (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és"))
+                }
+                Lang::Ru => false,
+            };
+            if past {
+                return true;
+            }
+            if self.sentence_start.get(k).copied().unwrap_or(false) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A part of day or a clock time after a day: "jeudi soir", "hier à 10 h".
@@ -1280,7 +1630,10 @@ impl Parser<'_> {
         let strong = i > 0
             && (self.lex.is(self.toks, i - 1, Cat::At)
                 || (i > 1 && self.lex.is(self.toks, i - 2, Cat::At)));
-        let mut c = self.clock(i, strong)?;
+        let mut c = match self.offset_clock(i) {
+            Some(c) => c,
+            None => self.clock(i, strong)?,
+        };
         // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9", "11 pm yesterday": the
         // day written after the time
         if let Some(day) = self.day_after_clock(c.end) {
@@ -1319,6 +1672,122 @@ impl Parser<'_> {
                 c.anchored = true;
             }
         }
+        Some(c)
+    }
+
+    /// The n-th weekday or week of a month (English): "first tuesday of october", "the last
+    /// Friday in May 2015", "last week of september 2014" (the week of its last Sunday),
+    /// "first week of october" (the week of its first Monday).
+    fn nth_of_month(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let mut j = i;
+        if self.norm(j) == "the" {
+            j += 1;
+        }
+        let n: i32 = match self.norm(j) {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            "last" => -1,
+            _ => return None,
+        };
+        j += 1;
+        let (e, wd) = match self.weekday_at(j) {
+            Some(x) => (x.0, Some(x.1)),
+            None if matches!(self.norm(j), "week") && matches!(n, 1 | -1) => (j + 1, None),
+            None => return None,
+        };
+        if !matches!(self.norm(e), "of" | "in") {
+            return None;
+        }
+        let (e2, v) = self.at(e + 1, Cat::Month)?;
+        let m: u32 = v.parse().ok()?;
+        let mut end = e2;
+        let year = match self.year_after(self.comma(e2)) {
+            Ok(Some((e3, y))) if self.tok(self.comma(e2)).is_some_and(|t| t.norm.len() == 4) => {
+                end = e3;
+                y
+            }
+            _ => {
+                let a = self.anchor?;
+                if m < a.month && self.future.get(i).copied().unwrap_or(false) {
+                    a.year + 1
+                } else {
+                    a.year
+                }
+            }
+        };
+        let (value, fixes) = match wd {
+            Some(wd) => {
+                let d = Date::nth_weekday(year, m, wd, n)?;
+                (d.ymd(), Some(d))
+            }
+            None => {
+                let d = Date::nth_weekday(year, m, if n > 0 { 1 } else { 7 }, n)?;
+                let (wy, w) = d.iso_week();
+                (format!("{wy:04}-W{w:02}"), None)
+            }
+        };
+        let mut h = Hit::new(i, end, TimeKind::Date, value, true);
+        h.fixes = fixes;
+        h.is_day = wd.is_some();
+        Some(h)
+    }
+
+    /// Minutes counted from a clock time (English): "a quarter past 3pm", "20 minutes past
+    /// 15h", "half past three pm", "a quarter to noon"; the clock value (`HH:MM`) moved.
+    fn offset_clock(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let mut j = i;
+        let mut counted = true;
+        let n: i64 = match self.norm(j) {
+            "a" if self.norm(j + 1) == "quarter" => {
+                j += 2;
+                15
+            }
+            "quarter" => {
+                j += 1;
+                15
+            }
+            "half" => {
+                j += 1;
+                30
+            }
+            _ => {
+                let t = self
+                    .tok(j)
+                    .filter(|t| t.shape == Shape::Num && t.norm.len() <= 2)?;
+                let n = Some(i64::from(t.num()?)).filter(|n| (1..60).contains(n))?;
+                j += 1;
+                counted = matches!(self.norm(j), "minutes" | "minute" | "mins" | "min");
+                if counted {
+                    j += 1;
+                }
+                n
+            }
+        };
+        let sign = match self.norm(j) {
+            "past" => 1,
+            "after" if counted => 1,
+            "to" | "till" | "before" | "of" if counted => -1,
+            _ => return None,
+        };
+        let mut c = self.clock(j + 1, true)?;
+        let (h, m) = c.value.split_once(':')?;
+        if m.len() != 2 || h.len() != 2 {
+            return None;
+        }
+        let total = h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()? + sign * n;
+        if !(0..24 * 60).contains(&total) {
+            return None;
+        }
+        c.value = format!("{:02}:{:02}", total / 60, total % 60);
+        c.start = i;
         Some(c)
     }
 
@@ -2116,7 +2585,7 @@ impl Parser<'_> {
         } else if let Some((e, _)) = self.at(i, Cat::From) {
             (e, false)
         } else {
-            return None;
+            return self.dash_pieces(i);
         };
         let left = self.range_end(e, true)?;
         let conn = if between {
@@ -2126,6 +2595,72 @@ impl Parser<'_> {
         };
         let right = self.range_end(conn.0, false)?;
         Some((e, left, conn.0, right))
+    }
+
+    /// A range written with a dash and no cue word: years ("1914-1918", "2001—2006 гг.")
+    /// or days of one month ("Dec. 6-9", "6-9 décembre" is left to the day rules).
+    #[allow(clippy::type_complexity)]
+    fn dash_pieces(
+        &self,
+        i: usize,
+    ) -> Option<(usize, (usize, RangeEnd), usize, (usize, RangeEnd))> {
+        let (d, RangeEnd::Point(l)) = self.range_end(i, true)? else {
+            return None;
+        };
+        let dash = self.tok(d)?;
+        if !matches!(dash.norm.as_str(), "-" | "–" | "—") || dash.space_before || !self.glued(d)
+        {
+            return None;
+        }
+        let r = self.tok(d + 1)?;
+        // not part of a longer number or date ("2015-12-02", "6-9.5")
+        let longer = self.glued(d + 1)
+            && (matches!(self.norm(d + 2), "-" | "/" | ":" | "–")
+                || (matches!(self.norm(d + 2), "." | ",")
+                    && self.glued(d + 2)
+                    && self.tok(d + 3).is_some_and(|t| t.shape == Shape::Num)));
+        if r.shape != Shape::Num || longer {
+            return None;
+        }
+        let n = r.num()?;
+        if l.year.is_some() && l.month.is_none() && l.day.is_none() {
+            let ry = i32::try_from(n).ok()?;
+            let ly = l.year?;
+            if r.norm.len() != 4 || ry <= ly || ry - ly > 100 {
+                return None;
+            }
+            let mut e = d + 2;
+            if let Some((e2, _)) = self.at(e, Cat::Year)
+                && self.lang == Lang::Ru
+            {
+                e = e2;
+            }
+            let rp = Point {
+                year: Some(ry),
+                ..Point::default()
+            };
+            return Some((i, (d, RangeEnd::Point(l)), d + 1, (e, RangeEnd::Point(rp))));
+        }
+        if self.lang == Lang::En
+            && let (Some(day), Some(month), None) = (l.day, l.month, l.year)
+            && r.norm.len() <= 2
+            && n > day
+            && n <= 31
+            && l.weekday.is_none()
+        {
+            let rp = Point {
+                day: Some(n),
+                month: Some(month),
+                ..l
+            };
+            return Some((
+                i,
+                (d, RangeEnd::Point(l)),
+                d + 1,
+                (d + 2, RangeEnd::Point(rp)),
+            ));
+        }
+        None
     }
 
     fn range_end(&self, i: usize, left: bool) -> Option<(usize, RangeEnd)> {
@@ -2194,6 +2729,18 @@ impl Parser<'_> {
             // "daily" before a noun is a set only right after a determiner ("on a daily
             // basis", "his daily life"), not inside a noun phrase ("average daily volume",
             // "daily flights"); as an adverb ("they gather daily outside") it is one.
+            // "the Daily News", "NY Daily News", "the Weekly Standard": part of a name
+            let t = self.tok(i)?;
+            let next_cap = self
+                .tok(e)
+                .is_some_and(|n| n.cap && n.shape == Shape::Word && n.space_before);
+            if e == i + 1
+                && t.cap
+                && (self.title_word(i)
+                    || (next_cap && !self.sentence_start.get(i).copied().unwrap_or(true)))
+            {
+                return None;
+            }
             if self.lang == Lang::En && e == i + 1 {
                 let prev = if i > 0 { self.norm(i - 1) } else { "" };
                 let det = matches!(
@@ -2329,6 +2876,13 @@ impl Parser<'_> {
             }) {
                 return None;
             }
+        }
+        // "вскоре после этого", "bientôt après": soon after some event, not a time
+        if v == "FUTURE_REF"
+            && matches!(self.norm(e), "после" | "спустя" | "après" | "apres")
+            && matches!(self.norm(i), "вскоре" | "bientôt" | "bientot")
+        {
+            return None;
         }
         // "current market conditions", "his current wife": the present, as TIMEX3 marks it;
         // "the current year", "the current quarter" are left to their own rules
@@ -2506,7 +3060,23 @@ impl Parser<'_> {
             return None;
         }
         if year.is_none() && dir == Dir::None {
-            if let Some((e2, _)) = self.at(end, Cat::Last) {
+            // "осенью прошлого года", "summer last year": the season of that year
+            let step = [(Cat::Last, -1), (Cat::This, 0), (Cat::Next, 1)]
+                .into_iter()
+                .find_map(|(cat, d)| {
+                    let (e2, _) = self.at(end, cat)?;
+                    let (e3, u) = self.at(e2, Cat::Unit)?;
+                    (u == "1Y" && self.norm(e2) != "years").then_some((e3, d))
+                });
+            if let Some((e3, d)) = step {
+                end = e3;
+                match self.anchor {
+                    Some(a) => year = Some(a.year + d),
+                    None => {
+                        return Some(Hit::new(i, end, TimeKind::Date, format!("XXXX-{s}"), false));
+                    }
+                }
+            } else if let Some((e2, _)) = self.at(end, Cat::Last) {
                 dir = Dir::Last;
                 end = e2;
             } else if let Some((e2, _)) = self.at(end, Cat::Next) {
@@ -2569,6 +3139,15 @@ impl Parser<'_> {
             "de" | "du" | "d" | "suivant" | "suivante" | "même"
         ) {
             return None;
+        }
+        // "la nuit dernière", "la soirée d'hier" is left to the anaphor: the night before
+        // the publication date
+        if self.at(e2, Cat::Last).is_some_and(|(e3, _)| e3 == e2 + 1) && pod == "NI" {
+            let (value, anchored) = match self.anchor.and_then(|a| a.add_days(-1)) {
+                Some(d) => (format!("{}T{pod}", d.ymd()), true),
+                None => (format!("XXXX-XX-XXT{pod}"), false),
+            };
+            return Some(Hit::new(j, e2 + 1, TimeKind::DateTime, value, anchored));
         }
         let (value, anchored) = match self.reference {
             Some(d) => (format!("{}T{pod}", d.ymd()), true),
@@ -2844,8 +3423,16 @@ impl Parser<'_> {
         j = feast(j);
         let (mut end, rule) = self.at(j, Cat::Holiday)?;
         let mut year = None;
+        // a name with its year in it ("la victoire de 1945") speaks of that year's day
+        if let Some(t) = self.tok(end - 1)
+            && t.shape == Shape::Num
+            && t.norm.len() == 4
+        {
+            year = t.num().and_then(|n| i32::try_from(n).ok());
+        }
         let y_at = self.comma(end);
-        if self.tok(y_at).is_some_and(|t| t.norm.len() == 4)
+        if year.is_none()
+            && self.tok(y_at).is_some_and(|t| t.norm.len() == 4)
             && let Ok(Some((e, y))) = self.year_after(y_at)
         {
             year = Some(y);
