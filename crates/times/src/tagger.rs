@@ -1234,17 +1234,8 @@ impl Parser<'_> {
             j = self.at(j, Cat::Det)?.0;
             det = true;
         }
-        let mut dir = Dir::None;
-        if let Some((e, _)) = self.at(j, Cat::This) {
-            dir = Dir::This;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Last) {
-            dir = Dir::Last;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Next) {
-            dir = Dir::Next;
-            j = e;
-        }
+        let (after_dir, mut dir) = self.direction(j);
+        j = after_dir;
         if det && dir != Dir::None {
             return None;
         }
@@ -1819,24 +1810,28 @@ impl Parser<'_> {
         (day.kind == TimeKind::Date && day.is_day).then_some(day)
     }
 
+    /// The token after a phrase of `cat` at `i`, or `i` when there is none.
+    fn after(&self, i: usize, cat: Cat) -> usize {
+        self.at(i, cat).map_or(i, |(e, _)| e)
+    }
+
+    /// A direction word at `j` ("ce", "dernier", "next", "прошлый"): the token after it and
+    /// the direction, or `j` and `Dir::None`.
+    fn direction(&self, j: usize) -> (usize, Dir) {
+        [
+            (Cat::This, Dir::This),
+            (Cat::Last, Dir::Last),
+            (Cat::Next, Dir::Next),
+        ]
+        .into_iter()
+        .find_map(|(cat, dir)| self.at(j, cat).map(|(e, _)| (e, dir)))
+        .unwrap_or((j, Dir::None))
+    }
+
     /// "dernier/prochain/ce" with a unit: "la semaine dernière", "last year", "в прошлом
     /// году", "ce mois-ci", "this week".
     fn relative_unit(&self, i: usize) -> Option<Hit> {
-        let mut j = i;
-        if let Some((e, _)) = self.at(j, Cat::Det) {
-            j = e;
-        }
-        let mut dir = Dir::None;
-        if let Some((e, _)) = self.at(j, Cat::This) {
-            dir = Dir::This;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Last) {
-            dir = Dir::Last;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Next) {
-            dir = Dir::Next;
-            j = e;
-        }
+        let (j, mut dir) = self.direction(self.after(i, Cat::Det));
         let (e, unit) = self.at(j, Cat::Unit)?;
         let (mult, u) = unit_parts(unit)?;
         // "ABC's "This Week"": a capitalised unit inside a sentence is a title
@@ -3026,21 +3021,7 @@ impl Parser<'_> {
 
     /// "l'été 2022", "last summer", "этим летом", "en automne".
     fn season(&self, i: usize) -> Option<Hit> {
-        let mut j = i;
-        if let Some((e, _)) = self.at(j, Cat::Det) {
-            j = e;
-        }
-        let mut dir = Dir::None;
-        if let Some((e, _)) = self.at(j, Cat::This) {
-            dir = Dir::This;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Last) {
-            dir = Dir::Last;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Next) {
-            dir = Dir::Next;
-            j = e;
-        }
+        let (j, mut dir) = self.direction(self.after(i, Cat::Det));
         let (e, s) = self.at(j, Cat::Season)?;
         let cued = j > i
             || (i > 0
@@ -3327,21 +3308,7 @@ impl Parser<'_> {
     /// of that weekend with `-WE`. Without a cue, the weekend just past (or under way), or in
     /// a sentence about the future the coming one.
     fn weekend(&self, i: usize) -> Option<Hit> {
-        let mut j = i;
-        if let Some((e, _)) = self.at(j, Cat::Det) {
-            j = e;
-        }
-        let mut dir = Dir::None;
-        if let Some((e, _)) = self.at(j, Cat::This) {
-            dir = Dir::This;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Last) {
-            dir = Dir::Last;
-            j = e;
-        } else if let Some((e, _)) = self.at(j, Cat::Next) {
-            dir = Dir::Next;
-            j = e;
-        }
+        let (j, mut dir) = self.direction(self.after(i, Cat::Det));
         let (mut end, _) = self.at(j, Cat::Weekend)?;
         if dir == Dir::None {
             if let Some((e, _)) = self.at(end, Cat::Last) {
