@@ -78,18 +78,24 @@ pub use calendar::Date;
 use doc::{Diagnostic, Document, LangCode, Layer, Stage, TextRange, TimeExpr};
 use lexicon::Lang;
 
-/// Tags the time expressions of `text`. `lang` chooses the vocabulary (French, English,
-/// Russian; `None` tries the three; any other language gives nothing); relative expressions
-/// are resolved against `anchor`. The result is sorted, non-overlapping, each span non-empty,
-/// on char boundaries and without surrounding white space.
-pub fn tag(text: &str, lang: Option<LangCode>, anchor: Option<Date>) -> Vec<TimeExpr> {
-    let langs: &[Lang] = match lang {
+/// The vocabularies to try for a document in `lang`: its own, the three when it is unknown,
+/// none for another language.
+fn vocabularies(lang: Option<LangCode>) -> &'static [Lang] {
+    match lang {
         Some(LangCode::FR) => &[Lang::Fr],
         Some(LangCode::EN) => &[Lang::En],
         Some(LangCode::RU) => &[Lang::Ru],
         Some(_) => &[],
         None => &[Lang::Fr, Lang::En, Lang::Ru],
-    };
+    }
+}
+
+/// Tags the time expressions of `text`. `lang` chooses the vocabulary (French, English,
+/// Russian; `None` tries the three; any other language gives nothing); relative expressions
+/// are resolved against `anchor`. The result is sorted, non-overlapping, each span non-empty,
+/// on char boundaries and without surrounding white space.
+pub fn tag(text: &str, lang: Option<LangCode>, anchor: Option<Date>) -> Vec<TimeExpr> {
+    let langs = vocabularies(lang);
     let mut all: Vec<TimeExpr> = langs
         .iter()
         .flat_map(|&l| tagger::tag_lang(text, l, anchor))
@@ -123,13 +129,7 @@ pub fn range_ends(text: &str, lang: Option<LangCode>, expr: &TimeExpr) -> Option
     }
     let (s, e) = (expr.range.start(), expr.range.end());
     let span = text.get(s..e)?;
-    let langs: &[Lang] = match lang {
-        Some(LangCode::FR) => &[Lang::Fr],
-        Some(LangCode::EN) => &[Lang::En],
-        Some(LangCode::RU) => &[Lang::Ru],
-        Some(_) => &[],
-        None => &[Lang::Fr, Lang::En, Lang::Ru],
-    };
+    let langs = vocabularies(lang);
     langs.iter().find_map(|&l| {
         let [(a, b), (c, d)] = tagger::range_ends(span, l)?;
         Some([TextRange::new(s + a, s + b), TextRange::new(s + c, s + d)])
