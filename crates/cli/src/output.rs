@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use doc::Document;
 
-/// Writes `doc` as a short report: header, diagnostics, then one sentence per line.
+/// Writes `doc` as a short report: header, removed lines, times and quantities, diagnostics,
+/// then one sentence per line.
 pub fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "── {} ──", doc.id)?;
     if let Some(path) = &doc.source.path {
@@ -55,6 +56,44 @@ pub fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     }
     for r in doc.removed.iter().flatten() {
         writeln!(out, "removed    [{}] {}", r.reason, r.text)?;
+    }
+    for t in doc.times().into_iter().flatten() {
+        let anchored = if t.anchored { "" } else { " (not anchored)" };
+        let modifier = t.modifier.map(|m| format!(" mod {m}")).unwrap_or_default();
+        writeln!(
+            out,
+            "time       {} → {} {}{modifier}{anchored}",
+            doc.slice(t.range),
+            t.kind.as_str(),
+            t.value
+        )?;
+    }
+    for q in doc.quantities().into_iter().flatten() {
+        let value = match q.value_max {
+            Some(max) => format!("{}–{max}", q.value),
+            None => q.value.to_string(),
+        };
+        let unit = q
+            .unit
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default();
+        let si =
+            q.si.as_ref()
+                .filter(|si| Some(si.unit.as_str()) != q.unit.as_deref())
+                .map(|si| format!(" = {:.4} {}", si.value, si.unit))
+                .unwrap_or_default();
+        let counted = q
+            .counted
+            .as_ref()
+            .map(|c| format!(" of {}", doc.slice(c.range)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "quantity   {} → {} {value}{unit}{si}{counted}",
+            doc.slice(q.range),
+            q.bound.as_str()
+        )?;
     }
     for d in &doc.diagnostics {
         writeln!(out, "note       [{}] {}", d.stage, d.message)?;

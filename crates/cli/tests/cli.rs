@@ -346,9 +346,39 @@ fn text_view_is_readable() {
 }
 
 #[test]
+fn text_view_shows_times_and_quantities() {
+    let out = veille_stdin(
+        &[
+            "analyze",
+            "--format",
+            "text",
+            "--lang",
+            "fr",
+            "--published",
+            "2024-05-10",
+            "-",
+        ],
+        "Titre\n\nLe 23 avril dernier, 3 600 soldats ont marché 4 750 milles.".as_bytes(),
+    );
+    let view = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        view.contains("time       Le 23 avril dernier → date 2024-04-23"),
+        "{view}"
+    );
+    assert!(
+        view.contains("quantity   3 600 → exact 3600 of soldats"),
+        "{view}"
+    );
+    assert!(
+        view.contains("4 750 milles → exact 4750 mi = 7644"),
+        "{view}"
+    );
+}
+
+#[test]
 fn fast_extractor_reads_the_demo_page() {
     let page = repo().join("examples/fr-page-article.html");
-    for extractor in ["trafilatura", "fast"] {
+    for extractor in ["auto", "trafilatura", "fast"] {
         let out = veille(&["analyze", "--extractor", extractor, page.to_str().unwrap()]);
         assert!(out.status.success(), "{}", stderr(&out));
         let text = lines(&out)[0]["text"].as_str().unwrap().to_owned();
