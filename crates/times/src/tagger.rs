@@ -25,6 +25,19 @@ struct Point {
     weekday: Option<u32>,
 }
 
+impl Point {
+    /// A calendar day, if it exists ("le 31 février" does not).
+    fn day(year: i32, month: u32, day: u32) -> Option<Point> {
+        Date::new(year, month, day)?;
+        Some(Point {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+            weekday: None,
+        })
+    }
+}
+
 /// A match: token range, what it denotes.
 #[derive(Clone, Debug)]
 struct Hit {
@@ -1155,13 +1168,7 @@ impl Parser<'_> {
                 } else {
                     (d, m)
                 };
-                Date::new(y, m, d)?;
-                p = Point {
-                    year: Some(y),
-                    month: Some(m),
-                    day: Some(d),
-                    weekday: None,
-                };
+                p = Point::day(y, m, d)?;
                 end = i + 3;
             } else if let (Some(d), true) = (num2(i), sign_glued(i + 1, "-"))
                 && let Some((e, m)) = self.at(i + 2, Cat::Month).filter(|(e, _)| *e == i + 3)
@@ -1179,13 +1186,7 @@ impl Parser<'_> {
                     n
                 };
                 let m: u32 = m.parse().ok()?;
-                Date::new(y, m, d)?;
-                p = Point {
-                    year: Some(y),
-                    month: Some(m),
-                    day: Some(d),
-                    weekday: None,
-                };
+                p = Point::day(y, m, d)?;
                 end = e + 2;
             } else {
                 return None;
@@ -1207,13 +1208,7 @@ impl Parser<'_> {
             }
             let y = i32::try_from(yt.num()?).ok()?;
             let m: u32 = m.parse().ok()?;
-            Date::new(y, m, d)?;
-            p = Point {
-                year: Some(y),
-                month: Some(m),
-                day: Some(d),
-                weekday: None,
-            };
+            p = Point::day(y, m, d)?;
             end = e + 4;
         }
         let future = self.future.get(i).copied().unwrap_or(false);
