@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{LangCode, Layer, Quantity, TextRange, TimeExpr};
+use crate::{Entity, LangCode, Layer, Quantity, TextRange, TimeExpr};
 
 /// Where a document came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -114,6 +114,7 @@ pub struct Document {
     tokens: Option<Vec<Token>>,
     times: Option<Vec<TimeExpr>>,
     quantities: Option<Vec<Quantity>>,
+    entities: Option<Vec<Entity>>,
 }
 
 impl Document {
@@ -133,6 +134,7 @@ impl Document {
             tokens: None,
             times: None,
             quantities: None,
+            entities: None,
         }
     }
 
@@ -157,6 +159,7 @@ impl Document {
             Layer::Tokens => self.tokens.is_some(),
             Layer::Times => self.times.is_some(),
             Layer::Quantities => self.quantities.is_some(),
+            Layer::Entities => self.entities.is_some(),
         }
     }
 
@@ -188,6 +191,20 @@ impl Document {
     /// The quantity layer, if computed.
     pub fn quantities(&self) -> Option<&[Quantity]> {
         self.quantities.as_deref()
+    }
+
+    /// The entity layer, if computed.
+    pub fn entities(&self) -> Option<&[Entity]> {
+        self.entities.as_deref()
+    }
+
+    /// Sets the entity layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_entities(&mut self, entities: Vec<Entity>) {
+        assert!(self.entities.is_none(), "entity layer written twice");
+        self.entities = Some(entities);
     }
 
     /// Sets the time layer.
@@ -242,6 +259,7 @@ impl Document {
         self.tokens = None;
         self.times = None;
         self.quantities = None;
+        self.entities = None;
     }
 
     /// Checks every invariant of the model:
@@ -253,6 +271,7 @@ impl Document {
     /// - times and quantities are sorted, do not overlap within their layer, and no quantity
     ///   overlaps a time (one owner per span);
     /// - every quantity value is finite, and a range has its upper end;
+    /// - entities are sorted, do not overlap, and start and end on token boundaries;
     /// - a language confidence is within 0..=1.
     pub fn validate(&self) -> Result<(), InvariantViolation> {
         if let Some(sentences) = &self.sentences {
@@ -270,6 +289,12 @@ impl Document {
         if let Some(quantities) = &self.quantities {
             check_layer(&self.text, "quantity", quantities.iter().map(|q| q.range))?;
             check_quantities(quantities, self.times.as_deref().unwrap_or_default())?;
+        }
+        if let Some(entities) = &self.entities {
+            check_layer(&self.text, "entity", entities.iter().map(|e| e.range))?;
+            if let Some(tokens) = &self.tokens {
+                check_on_tokens(entities, tokens)?;
+            }
         }
         if let Some(LangGuess {
             confidence: Some(c),
@@ -374,6 +399,24 @@ fn check_quantities(quantities: &[Quantity], times: &[TimeExpr]) -> Result<(), I
         }
         if times.iter().any(|t| t.range.overlaps(q.range)) {
             return fail("overlaps a time expression");
+        }
+    }
+    Ok(())
+}
+
+fn check_on_tokens(entities: &[Entity], tokens: &[Token]) -> Result<(), InvariantViolation> {
+    let starts_token = |at: usize| {
+        tokens
+            .binary_search_by_key(&at, |t| t.range.start())
+            .is_ok()
+    };
+    let ends_token = |at: usize| tokens.binary_search_by_key(&at, |t| t.range.end()).is_ok();
+    for e in entities {
+        if !starts_token(e.range.start()) || !ends_token(e.range.end()) {
+            return Err(InvariantViolation(format!(
+                "entity {:?} does not start and end on token boundaries",
+                e.range
+            )));
         }
     }
     Ok(())

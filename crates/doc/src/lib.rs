@@ -13,6 +13,7 @@
 
 mod code_points;
 mod document;
+mod entity;
 mod lang;
 mod measure;
 mod raw;
@@ -24,6 +25,7 @@ pub use document::{
     Diagnostic, Document, InvariantViolation, LangGuess, Metadata, Removed, Source, Token,
     TokenKind,
 };
+pub use entity::{Entity, EntityLabel};
 pub use lang::LangCode;
 pub use measure::{Bound, Counted, Quantity, QuantityKind, SiValue, TimeExpr, TimeKind};
 pub use raw::{RawArticle, RawBody};

@@ -16,6 +16,8 @@ pub enum Layer {
     Times,
     /// Numbers and measures ([`Document::quantities`]).
     Quantities,
+    /// Named entities ([`Document::entities`]).
+    Entities,
 }
 
 /// A per-document processing step.

@@ -36,6 +36,8 @@ struct Wire<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenJson>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<EntityJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     times: Option<Vec<TimeJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quantities: Option<Vec<QuantityJson<'a>>>,
@@ -73,6 +75,14 @@ struct TokenJson {
     start: usize,
     end: usize,
     kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    label: &'static str,
 }
 
 #[derive(Serialize)]
@@ -164,6 +174,20 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
                         start,
                         end,
                         kind: token_kind(t.kind),
+                    }
+                })
+                .collect()
+        }),
+        entities: doc.entities().map(|entities| {
+            entities
+                .iter()
+                .map(|e| {
+                    let Span { start, end } = span(e.range);
+                    EntityJson {
+                        start,
+                        end,
+                        text: doc.slice(e.range),
+                        label: e.label.as_str(),
                     }
                 })
                 .collect()
