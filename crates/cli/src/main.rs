@@ -4,6 +4,7 @@
 mod analyze;
 mod eval_cmd;
 mod output;
+mod train_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,8 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Measure quality on a public gold set.
     Eval(eval_cmd::EvalArgs),
+    /// Train a model from the public annotated sets and write it where the build finds it.
+    Train(train_cmd::TrainArgs),
 }
 
 /// Output format; the default is `text` on a terminal and `jsonl` otherwise.
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Eval(args) => eval_cmd::run(args),
+        Command::Train(args) => train_cmd::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -1,0 +1,1 @@
+//! Named entities: a statistical sequence tagger trained by `veille train ner`.
