@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use doc::Document;
 
-/// Writes `doc` as a short report: header, removed lines, times and quantities, diagnostics,
+/// Writes `doc` as a short report: header, removed lines, entities, times and quantities,
+/// diagnostics,
 /// then one sentence per line.
 pub fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     writeln!(out, "── {} ──", doc.id)?;
@@ -56,6 +57,9 @@ pub fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
     }
     for r in doc.removed.iter().flatten() {
         writeln!(out, "removed    [{}] {}", r.reason, r.text)?;
+    }
+    for e in doc.entities().into_iter().flatten() {
+        writeln!(out, "entity     {} → {}", doc.slice(e.range), e.label.as_str())?;
     }
     for t in doc.times().into_iter().flatten() {
         let anchored = if t.anchored { "" } else { " (not anchored)" };

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{Entity, LangCode, Layer, Quantity, TextRange, TimeExpr};
+use crate::{Claim, Entity, LangCode, Layer, Quantity, Quote, TextRange, TimeExpr};
 
 /// Where a document came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -115,6 +115,8 @@ pub struct Document {
     times: Option<Vec<TimeExpr>>,
     quantities: Option<Vec<Quantity>>,
     entities: Option<Vec<Entity>>,
+    quotes: Option<Vec<Quote>>,
+    claims: Option<Vec<Claim>>,
 }
 
 impl Document {
@@ -135,6 +137,8 @@ impl Document {
             times: None,
             quantities: None,
             entities: None,
+            quotes: None,
+            claims: None,
         }
     }
 
@@ -160,6 +164,8 @@ impl Document {
             Layer::Times => self.times.is_some(),
             Layer::Quantities => self.quantities.is_some(),
             Layer::Entities => self.entities.is_some(),
+            Layer::Quotes => self.quotes.is_some(),
+            Layer::Claims => self.claims.is_some(),
         }
     }
 
@@ -205,6 +211,34 @@ impl Document {
     pub fn put_entities(&mut self, entities: Vec<Entity>) {
         assert!(self.entities.is_none(), "entity layer written twice");
         self.entities = Some(entities);
+    }
+
+    /// The quote layer, if computed.
+    pub fn quotes(&self) -> Option<&[Quote]> {
+        self.quotes.as_deref()
+    }
+
+    /// Sets the quote layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_quotes(&mut self, quotes: Vec<Quote>) {
+        assert!(self.quotes.is_none(), "quote layer written twice");
+        self.quotes = Some(quotes);
+    }
+
+    /// The claim layer, if computed.
+    pub fn claims(&self) -> Option<&[Claim]> {
+        self.claims.as_deref()
+    }
+
+    /// Sets the claim layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_claims(&mut self, claims: Vec<Claim>) {
+        assert!(self.claims.is_none(), "claim layer written twice");
+        self.claims = Some(claims);
     }
 
     /// Sets the time layer.
@@ -260,6 +294,8 @@ impl Document {
         self.times = None;
         self.quantities = None;
         self.entities = None;
+        self.quotes = None;
+        self.claims = None;
     }
 
     /// Checks every invariant of the model:
@@ -272,6 +308,8 @@ impl Document {
     ///   overlaps a time (one owner per span);
     /// - every quantity value is finite, and a range has its upper end;
     /// - entities are sorted, do not overlap, and start and end on token boundaries;
+    /// - quotes are sorted and do not overlap; their speaker and cue ranges are valid;
+    /// - every claim names an existing quantity, and its source and cue ranges are valid;
     /// - a language confidence is within 0..=1.
     pub fn validate(&self) -> Result<(), InvariantViolation> {
         if let Some(sentences) = &self.sentences {
@@ -289,6 +327,24 @@ impl Document {
         if let Some(quantities) = &self.quantities {
             check_layer(&self.text, "quantity", quantities.iter().map(|q| q.range))?;
             check_quantities(quantities, self.times.as_deref().unwrap_or_default())?;
+        }
+        if let Some(quotes) = &self.quotes {
+            check_layer(&self.text, "quote", quotes.iter().map(|q| q.range))?;
+            for q in quotes {
+                check_each(&self.text, "quote speaker or cue", [q.speaker, q.cue])?;
+            }
+        }
+        if let Some(claims) = &self.claims {
+            let n_quantities = self.quantities.as_ref().map_or(0, Vec::len);
+            for c in claims {
+                if c.quantity >= n_quantities {
+                    return Err(InvariantViolation(format!(
+                        "claim on quantity {} of {n_quantities}",
+                        c.quantity
+                    )));
+                }
+                check_each(&self.text, "claim source or cue", [c.source, c.cue])?;
+            }
         }
         if let Some(entities) = &self.entities {
             check_layer(&self.text, "entity", entities.iter().map(|e| e.range))?;
@@ -400,6 +456,18 @@ fn check_quantities(quantities: &[Quantity], times: &[TimeExpr]) -> Result<(), I
         if times.iter().any(|t| t.range.overlaps(q.range)) {
             return fail("overlaps a time expression");
         }
+    }
+    Ok(())
+}
+
+/// Checks ranges that need not be sorted (each on its own).
+fn check_each(
+    text: &str,
+    what: &str,
+    ranges: impl IntoIterator<Item = Option<TextRange>>,
+) -> Result<(), InvariantViolation> {
+    for range in ranges.into_iter().flatten() {
+        check_layer(text, what, std::iter::once(range))?;
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ mod entity;
 mod lang;
 mod measure;
 mod raw;
+mod speech;
 mod stage;
 mod text_range;
 
@@ -29,5 +30,6 @@ pub use entity::{Entity, EntityLabel};
 pub use lang::LangCode;
 pub use measure::{Bound, Counted, Quantity, QuantityKind, SiValue, TimeExpr, TimeKind};
 pub use raw::{RawArticle, RawBody};
+pub use speech::{Claim, Quote, QuoteKind};
 pub use stage::{Layer, Stage};
 pub use text_range::TextRange;

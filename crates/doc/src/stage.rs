@@ -18,6 +18,10 @@ pub enum Layer {
     Quantities,
     /// Named entities ([`Document::entities`]).
     Entities,
+    /// Quotes with their speakers ([`Document::quotes`]).
+    Quotes,
+    /// Quantities with their sources ([`Document::claims`]).
+    Claims,
 }
 
 /// A per-document processing step.

@@ -41,6 +41,10 @@ struct Wire<'a> {
     times: Option<Vec<TimeJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quantities: Option<Vec<QuantityJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<Vec<QuoteJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claims: Option<Vec<ClaimJson<'a>>>,
     diagnostics: Vec<DiagnosticJson<'a>>,
 }
 
@@ -75,6 +79,31 @@ struct TokenJson {
     start: usize,
     end: usize,
     kind: &'static str,
+}
+
+/// A mention inside another item (a speaker, a source): its text and where it is.
+#[derive(Serialize)]
+struct MentionJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+    speaker: Option<MentionJson<'a>>,
+    cue: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    quantity: usize,
+    source: Option<MentionJson<'a>>,
+    cue: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -135,6 +164,14 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
     let span = |r: TextRange| Span {
         start: index.code_point(r.start()),
         end: index.code_point(r.end()),
+    };
+    let mention = |r: TextRange| {
+        let Span { start, end } = span(r);
+        MentionJson {
+            text: doc.slice(r),
+            start,
+            end,
+        }
     };
     let lang = doc.lang();
     let code = lang.and_then(|g| g.code);
@@ -198,6 +235,32 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
         quantities: doc
             .quantities()
             .map(|qs| qs.iter().map(|q| quantity_json(doc, &span, q)).collect()),
+        quotes: doc.quotes().map(|quotes| {
+            quotes
+                .iter()
+                .map(|q| {
+                    let Span { start, end } = span(q.range);
+                    QuoteJson {
+                        start,
+                        end,
+                        text: doc.slice(q.range),
+                        kind: q.kind.as_str(),
+                        speaker: q.speaker.map(&mention),
+                        cue: q.cue.map(|c| doc.slice(c)),
+                    }
+                })
+                .collect()
+        }),
+        claims: doc.claims().map(|claims| {
+            claims
+                .iter()
+                .map(|c| ClaimJson {
+                    quantity: c.quantity,
+                    source: c.source.map(&mention),
+                    cue: c.cue.map(|r| doc.slice(r)),
+                })
+                .collect()
+        }),
         diagnostics: doc
             .diagnostics
             .iter()

@@ -1,0 +1,1 @@
+//! Quotes with their speakers and cues, and quantified claims with their sources.
