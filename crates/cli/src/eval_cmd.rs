@@ -26,6 +26,14 @@ pub struct EvalArgs {
     /// Output format [default: text on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// `eval ner`: write each set's Dev part as JSON Lines to DIR (tokens or text with gold
+    /// spans, plus `index.jsonl`) for external taggers, instead of scoring.
+    #[arg(long, value_name = "DIR", conflicts_with = "predictions")]
+    export_dev: Option<PathBuf>,
+    /// `eval ner`: score an external tagger's predictions in DIR (the `--export-dev` files
+    /// with predicted spans) instead of running ours.
+    #[arg(long, value_name = "DIR")]
+    predictions: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -44,6 +52,11 @@ enum Task {
     Quantities,
     /// Time expressions (French TimeBank, TempEval-3, Recognizers-Text DateTime, Duckling Time).
     Times,
+    /// Named entities on our Dev part of WikiNEuRal, Europeana, HIPE-2022, NEREL, factRuEval:
+    /// exact-match P/R/F1 per label, and tokens per second.
+    Ner,
+    /// Quotes, speakers and cues (PolNeAR attributions, English news).
+    Quotes,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
@@ -57,13 +70,21 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         "gold sets not found in {} (use --data DIR)",
         dir.display()
     );
+    anyhow::ensure!(
+        matches!(args.task, Task::Ner) || (args.export_dev.is_none() && args.predictions.is_none()),
+        "--export-dev and --predictions are options of `veille eval ner`"
+    );
+    if let Task::Ner = args.task {
+        return ner(&dir, &args);
+    }
     let rows = match args.task {
         Task::Segment => eval::segmentation(&dir, args.limit)?,
         Task::Langid => eval::language_id(&dir, args.limit)?,
         Task::Clean => eval::cleaning(&dir, args.limit, args.extractor.into())?,
         Task::Quantities => eval::quantities(&dir, args.limit)?,
         Task::Times => eval::times(&dir, args.limit)?,
-        Task::Furniture => unreachable!("handled above"),
+        Task::Quotes => eval::quotes(&dir, args.limit)?,
+        Task::Furniture | Task::Ner => unreachable!("handled above"),
     };
     report(&rows, &args, &dir.display().to_string())
 }
@@ -80,6 +101,70 @@ fn furniture_rows(data: Option<&std::path::Path>) -> anyhow::Result<Vec<eval::Ro
         rows.extend(eval::furniture(&holdout, "scraped-holdout (held out)")?);
     }
     Ok(rows)
+}
+
+/// `veille eval ner`: export, score predictions, or run our tagger.
+fn ner(dir: &std::path::Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    if let Some(out) = &args.export_dev {
+        for (set, items) in eval::ner_export_dev(dir, args.limit, out)? {
+            eprintln!("veille: {set}: {items} items written");
+        }
+        eprintln!("veille: dev sets written to {}", out.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = match &args.predictions {
+        Some(pred) => eval::ner_predictions(dir, args.limit, pred)?,
+        None => eval::ner(dir, args.limit)?,
+    };
+    let data = dir.display().to_string();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match resolve_format(args.format) {
+        Format::Text => {
+            write!(out, "{}", eval::table(&report.rows))?;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{:<44} {:<5} {:<9} {:>9} {:>9} {:>12}",
+                "set", "lang", "timed", "tokens", "seconds", "tokens/s"
+            )?;
+            for s in &report.speed {
+                writeln!(
+                    out,
+                    "{:<44} {:<5} {:<9} {:>9} {:>9.3} {:>12.0}",
+                    s.set, s.lang, s.timed, s.tokens, s.seconds, s.tokens_per_second
+                )?;
+            }
+            for l in &report.model_load {
+                writeln!(out, "model load ({}): {:.1} ms", l.lang, l.milliseconds)?;
+            }
+        }
+        Format::Jsonl => {
+            for row in &report.rows {
+                writeln!(out, "{}", serde_json::to_string(row)?)?;
+            }
+            for s in &report.speed {
+                writeln!(out, "{}", serde_json::to_string(s)?)?;
+            }
+            for l in &report.model_load {
+                writeln!(out, "{}", serde_json::to_string(l)?)?;
+            }
+        }
+    }
+    if let Some(path) = &args.report {
+        let json = serde_json::json!({
+            "task": "ner",
+            "data": data,
+            "limit": args.limit,
+            "predictions": args.predictions.as_ref().map(|p| p.display().to_string()),
+            "rows": report.rows,
+            "speed": report.speed,
+            "model_load": report.model_load,
+        });
+        std::fs::write(path, serde_json::to_string_pretty(&json)? + "\n")?;
+        eprintln!("veille: report written to {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn report(rows: &[eval::Row], args: &EvalArgs, data: &str) -> anyhow::Result<ExitCode> {

@@ -7,7 +7,9 @@ mod clean_eval;
 mod furniture_eval;
 pub mod gold;
 mod langid_eval;
+mod ner_eval;
 mod quantities_eval;
+mod quotes_eval;
 mod segment_eval;
 mod times_eval;
 
@@ -18,7 +20,14 @@ pub use clean_eval::{
 };
 pub use furniture_eval::furniture;
 pub use langid_eval::language_id;
+pub use ner_eval::{
+    ModelLoad, NerReport, NerTally, Speed, TextTagger, TokenTagger, export_dev as ner_export_dev,
+    file_name as ner_file_name, match_counts as ner_match_counts, ner,
+    predictions as ner_predictions, rows_of as ner_rows, score_sentences as ner_score_sentences,
+    score_texts as ner_score_texts,
+};
 pub use quantities_eval::quantities;
+pub use quotes_eval::quotes;
 pub use segment_eval::segmentation;
 pub use times_eval::times;
 

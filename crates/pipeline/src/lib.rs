@@ -13,8 +13,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use clean::{CleanOptions, Cleaner};
 use doc::{Diagnostic, Document, Layer, RawArticle, Stage};
+use entities::TagEntities;
 use langid::{DetectLang, LanguageIdentifier};
 use quantities::TagQuantities;
+use quotes::{TagClaims, TagQuotes};
 use rayon::prelude::*;
 use segment::{Segment, Segmenter};
 use times::TagTimes;
@@ -88,8 +90,9 @@ impl Pipeline {
         PipelineBuilder::default()
     }
 
-    /// The standard stages: language identification, segmentation, times, then quantities
-    /// (which leave the spans of times alone).
+    /// The standard stages: language identification, segmentation, named entities, times,
+    /// quantities (which leave the spans of times alone), quotes with their speakers, then
+    /// claims (quantities with their sources).
     pub fn standard() -> Pipeline {
         Pipeline::standard_as_of(None)
     }
@@ -104,8 +107,11 @@ impl Pipeline {
         Pipeline::builder()
             .stage(DetectLang::new(LanguageIdentifier::new()))
             .stage(Segment::new(Segmenter::new()))
+            .stage(TagEntities::new())
             .stage(times)
             .stage(TagQuantities::new())
+            .stage(TagQuotes::new())
+            .stage(TagClaims::new())
             .build()
             .expect("the standard stages are in a valid order")
     }

@@ -1,0 +1,635 @@
+//! Direct quotes from their marks, indirect speech from reporting verbs, and the cue and
+//! speaker of each.
+
+use doc::{Quote, QuoteKind, TextRange};
+
+use crate::lexicon::{ACCORDING, BARE, CLAUSE, PRONOUN, THAT, TIME, VERB};
+use crate::marks::{self, Span};
+use crate::view::{Cue, View};
+
+/// Quoted text of at most this many words is a term in scare quotes unless a cue stands
+/// right by it or it reads as a clause.
+pub(crate) const SCARE_MAX_WORDS: usize = 4;
+/// How many tokens after a closing mark a cue may start ("», a-t-il déclaré", "” said X").
+const CUE_AFTER_TOKENS: usize = 5;
+/// How many words after a closing mark a cue may start when the speaker has an apposition.
+const CUE_AFTER_APPOSITION: usize = 16;
+/// How many tokens before an opening mark a cue is looked for.
+const CUE_BEFORE_TOKENS: usize = 40;
+/// How many tokens after a verb its complementizer may come ("told reporters that").
+const THAT_LOOKAHEAD: usize = 8;
+
+/// A quote with the speaker phrase as written next to the cue (`mention`); the quote's
+/// `speaker` is that phrase resolved (a pronoun to its antecedent, a phrase to the person
+/// or organisation it names).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The quote as the layer stores it.
+    pub quote: Quote,
+    /// The speaker phrase as written by the cue, before resolution.
+    pub mention: Option<TextRange>,
+}
+
+/// What [`crate::detect`] returns.
+#[derive(Clone, Debug, Default)]
+pub struct Detection {
+    /// Quotes, sorted and not overlapping.
+    pub quotes: Vec<Found>,
+    /// Problems worth a diagnostic (caps hit).
+    pub diagnostics: Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+struct Previous {
+    line: usize,
+    close: usize,
+    cue: Option<TextRange>,
+    mention: Option<TextRange>,
+    speaker: Option<TextRange>,
+}
+
+struct Attribution {
+    cue: Cue,
+    mention: Option<TextRange>,
+    /// Whether the cue stands right by the quote.
+    adjacent: bool,
+}
+
+pub(crate) fn run(v: &View) -> Detection {
+    let (spans, report) = marks::scan(v.text);
+    let mut diagnostics = Vec::new();
+    if report.too_long > 0 {
+        diagnostics.push(format!(
+            "{} quotation(s) longer than {} bytes dropped (unbalanced marks?)",
+            report.too_long,
+            marks::MAX_QUOTE_BYTES
+        ));
+    }
+    let mut too_long = 0;
+    if report.too_deep > 0 {
+        diagnostics.push(format!(
+            "{} quotation mark(s) nested too deep ignored",
+            report.too_deep
+        ));
+    }
+    if v.len() == 0 || v.sents.is_empty() {
+        return Detection {
+            quotes: Vec::new(),
+            diagnostics,
+        };
+    }
+    let mut direct = direct_quotes(v, &spans);
+    let used: Vec<TextRange> = direct.iter().filter_map(|f| f.quote.cue).collect();
+    let covered: Vec<TextRange> = spans
+        .iter()
+        .map(|s| TextRange::new(s.open, s.close.max(s.open + 1)))
+        .collect();
+    let indirect = indirect_quotes(v, &covered, &used, &direct, &mut too_long);
+    if too_long > 0 {
+        diagnostics.push(format!(
+            "{too_long} reported statement(s) longer than {} bytes dropped",
+            marks::MAX_QUOTE_BYTES
+        ));
+    }
+    direct.extend(indirect);
+    direct.sort_by_key(|f| (f.quote.range.start(), f.quote.range.end()));
+    let mut quotes: Vec<Found> = Vec::with_capacity(direct.len());
+    for f in direct {
+        if quotes
+            .last()
+            .is_none_or(|p| p.quote.range.end() <= f.quote.range.start())
+        {
+            quotes.push(f);
+        }
+    }
+    Detection {
+        quotes,
+        diagnostics,
+    }
+}
+
+fn words_in(v: &View, r: TextRange) -> (usize, bool) {
+    let lo = v.first_at(r.start());
+    let hi = v.end_before(r.end());
+    let mut words = 0;
+    let mut clause = false;
+    for i in lo..hi.max(lo) {
+        if v.is_word(i) {
+            words += 1;
+            clause |= v.flags(i) & CLAUSE != 0;
+        }
+    }
+    (words, clause)
+}
+
+fn has_terminal(text: &str) -> bool {
+    text.contains(['.', '!', '?', '…'])
+}
+
+/// Direct quotes: each span of marks with its cue (after it, before it in its sentence, in a
+/// previous sentence ending with a colon, or carried over from the previous quote of the
+/// run), filtered of scare quotes.
+fn direct_quotes(v: &View, spans: &[Span]) -> Vec<Found> {
+    let spans: Vec<Span> = spans.iter().map(|s| split_dialogue(v, *s)).collect();
+    let spans = &spans[..];
+    let mut out: Vec<Found> = Vec::new();
+    let mut attrs: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
+    for (n, s) in spans.iter().enumerate() {
+        let prev_close = n.checked_sub(1).map_or(0, |p| spans[p].close);
+        let next_open = spans.get(n + 1).map_or(v.text.len(), |x| x.open);
+        attrs.push(attribute(v, s, prev_close, next_open));
+    }
+    // Pieces of a quote over several paragraphs share the first cue found in the chain.
+    for n in 0..spans.len() {
+        if attrs[n].is_some() {
+            continue;
+        }
+        let Some(chain) = spans[n].chain else {
+            continue;
+        };
+        let donor = spans
+            .iter()
+            .enumerate()
+            .skip(n + 1)
+            .take_while(|(_, s)| s.chain == Some(chain))
+            .find_map(|(k, _)| attrs[k].as_ref().map(|a| (a.cue, a.mention)));
+        if let Some((cue, mention)) = donor {
+            attrs[n] = Some(Attribution {
+                cue,
+                mention,
+                adjacent: true,
+            });
+        }
+    }
+    let mut named: Vec<TextRange> = Vec::new();
+    // The previous quote kept: its paragraph line, cue, mention and speaker.
+    let mut last: Option<Previous> = None;
+    for (s, attr) in spans.iter().zip(attrs) {
+        let text = v.slice(s.content);
+        let (words, clause) = words_in(v, s.content);
+        let para = v.line_of(s.open);
+        let adjacent = attr.as_ref().is_some_and(|a| a.adjacent);
+        let speech = adjacent
+            || words > SCARE_MAX_WORDS
+            || clause
+            || has_terminal(text) && words > 0
+            || s.narration.is_some() && attr.is_some();
+        if !speech || words == 0 {
+            continue;
+        }
+        let (cue, mention) = match &attr {
+            Some(a) => (Some(v.cue_range(a.cue)), a.mention),
+            None => match last {
+                // A run of quotes: same or next paragraph, nothing attributed between.
+                Some(p) if p.cue.is_some() && continues_run(v, &p, s, para) => (p.cue, p.mention),
+                _ => (None, None),
+            },
+        };
+        let dialogue = s.narration.is_some() || s.close == s.content.end() && s.chain.is_none();
+        if cue.is_none() && (dialogue || words <= SCARE_MAX_WORDS) {
+            // Unattributed dialogue lines are usually list items; short unattributed text in
+            // marks is a title or a term.
+            continue;
+        }
+        let speaker = match (&attr, mention, last) {
+            (None, _, Some(p)) if cue.is_some() => p.speaker,
+            (_, Some(m), _) => Some(v.resolve(m, &named)),
+            _ => None,
+        };
+        if let (Some(m), Some(sp)) = (mention, speaker)
+            && !v.is_pronoun(m)
+        {
+            named.push(sp);
+        }
+        last = Some(Previous {
+            line: para,
+            close: s.close,
+            cue,
+            mention,
+            speaker,
+        });
+        out.push(Found {
+            quote: Quote {
+                range: s.content,
+                kind: QuoteKind::Direct,
+                speaker,
+                cue,
+            },
+            mention,
+        });
+    }
+    out
+}
+
+/// Whether quote `s` continues the run of the previous quote `p`: in the same paragraph,
+/// or opening the next paragraph when `p` was in the last sentence of its own.
+fn continues_run(v: &View, p: &Previous, s: &Span, para: usize) -> bool {
+    if para == p.line {
+        return true;
+    }
+    if para != p.line + 1 {
+        return false;
+    }
+    let opens = v.text.get(..s.open).is_some_and(|before| {
+        before.trim_end_matches([' ', '\t', '\r']).ends_with('\n') || before.trim_end().is_empty()
+    });
+    let last_tok = v.end_before(p.close).saturating_sub(1);
+    let sent = v.sent.get(last_tok).copied().unwrap_or(0);
+    let next_start = v.sents.get(sent + 1).map_or(v.text.len(), |r| r.start());
+    let ends_paragraph = v.line_of(next_start) > p.line;
+    opens && ends_paragraph
+}
+
+/// A dialogue line whose narration follows a comma rather than a dash ("— Nous partirons
+/// demain, dit-elle.") is split there.
+fn split_dialogue(v: &View, s: Span) -> Span {
+    let dashed = v
+        .text
+        .get(s.open..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| matches!(c, '—' | '–' | '-' | '―'));
+    if !dashed || s.narration.is_some() || s.chain.is_some() || s.close != s.content.end() {
+        return s;
+    }
+    let lo = v.first_at(s.content.start());
+    let hi = v.end_before(s.content.end());
+    for j in lo..hi {
+        if v.tok_text(j) != "," {
+            continue;
+        }
+        let cue =
+            (j + 1..(j + 4).min(hi)).find_map(|k| v.cue_at(k, VERB).filter(|c| c.lo == j + 1));
+        if let Some(cue) = cue
+            && hi.saturating_sub(cue.hi) <= 4
+            && let Some(content) = marks::trim(v.text, s.content.start(), v.toks[j].range.start())
+        {
+            return Span {
+                content,
+                close: content.end(),
+                narration: marks::trim(v.text, v.toks[j].range.end(), s.content.end()),
+                ..s
+            };
+        }
+    }
+    s
+}
+
+/// The cue and speaker of a quoted span.
+fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<Attribution> {
+    let first = v.first_at(s.open).min(v.len() - 1);
+    let last = v.end_before(s.close).saturating_sub(1).max(first);
+    let (s0, s1) = (v.sent[first], v.sent[last]);
+    let win_lo = v.sents[s0].start().max(prev_close);
+    // A quote closing its sentence ("…?” Rubio said.") is attributed by the next one.
+    let after_tok = v.first_at(s.close);
+    let s1 = if after_tok < v.len()
+        && v.sent[after_tok] > s1
+        && v.line_of(v.toks[after_tok].range.start()) == v.line_of(s.close.saturating_sub(1))
+    {
+        v.sent[after_tok]
+    } else {
+        s1
+    };
+    let win_hi = v.sents[s1].end().min(next_open).max(s.close);
+    // Dialogue: the narration segment.
+    if let Some(n) = s.narration {
+        let lo = v.first_at(n.start());
+        let hi = v.end_before(n.end());
+        for i in lo..hi.min(lo + CUE_AFTER_TOKENS + 1) {
+            if let Some(cue) = v.cue_at(i, VERB) {
+                let mention = v.speaker_of(cue, n.start(), n.end());
+                return Some(Attribution {
+                    cue,
+                    mention,
+                    adjacent: true,
+                });
+            }
+        }
+        return None;
+    }
+    // After the closing mark: ", said X", ", a-t-il déclaré", "», estime-t-elle", ", X said",
+    // ", Mr. Conant, the Republican consultant, said".
+    let mut i = v.first_at(s.close);
+    let mut seen = 0;
+    let mut limit = CUE_AFTER_TOKENS;
+    while i < v.len() && v.toks[i].range.end() <= win_hi && seen <= limit {
+        if v.is_punct(i) {
+            let t = v.tok_text(i);
+            if seen > 0 && matches!(t, "," | "(" | ")") {
+                // An apposition after the speaker: a few words more.
+                limit = CUE_AFTER_APPOSITION;
+            } else if seen > 0 || !matches!(t, "," | "—" | "–" | "-" | "(") {
+                break;
+            }
+        } else {
+            if let Some(cue) = v.cue_at(i, VERB | ACCORDING) {
+                let hi = v.sents[v.sent[i]].end().min(next_open);
+                let mention = v.speaker_of(cue, s.close, hi);
+                return Some(Attribution {
+                    cue,
+                    mention,
+                    adjacent: true,
+                });
+            }
+            seen += 1;
+        }
+        i += 1;
+    }
+    // Before the opening mark, in the window: the nearest cue.
+    let open_tok = v.first_at(s.open);
+    let mut k = open_tok;
+    let floor = open_tok.saturating_sub(CUE_BEFORE_TOKENS);
+    while k > floor {
+        k -= 1;
+        if v.toks[k].range.start() < win_lo {
+            break;
+        }
+        if let Some(cue) = v.cue_at(k, VERB | ACCORDING)
+            && cue.hi <= open_tok
+        {
+            let mention = v.speaker_of(cue, win_lo, s.open);
+            // Right by the mark: only punctuation or a complementizer between ("said: “",
+            // "a déclaré que « ").
+            let adjacent = (cue.hi..open_tok).all(|j| v.is_punct(j) || v.flags(j) & THAT != 0);
+            return Some(Attribution {
+                cue,
+                mention,
+                adjacent,
+            });
+        }
+    }
+    // A previous sentence ending with a colon: "Caddell continued:".
+    if first > 0 && v.sent[first] > 0 {
+        let colon = v.end_before(v.sents[s0].start()).saturating_sub(1);
+        if v.tok_text(colon) == ":" && v.toks[colon].range.end() >= prev_close {
+            let sent = v.sent[colon];
+            let lo = v.sents[sent].start().max(prev_close);
+            let mut k = colon;
+            let floor = colon.saturating_sub(CUE_BEFORE_TOKENS);
+            while k > floor {
+                k -= 1;
+                if v.toks[k].range.start() < lo {
+                    break;
+                }
+                if let Some(cue) = v.cue_at(k, VERB) {
+                    let mention = v.speaker_of(cue, lo, v.toks[colon].range.start());
+                    return Some(Attribution {
+                        cue,
+                        mention,
+                        adjacent: true,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Reported speech: a verb with its clause ("a déclaré que …", "said that …", "заявил, что
+/// …", "said the talks failed"), a cue closing the sentence ("…, a-t-il estimé.", "…,
+/// officials said.") or an attribution phrase ("selon X, …", "…, according to X.").
+fn indirect_quotes(
+    v: &View,
+    covered: &[TextRange],
+    used: &[TextRange],
+    direct: &[Found],
+    too_long: &mut usize,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut named: Vec<TextRange> = direct
+        .iter()
+        .filter(|f| f.mention.is_some_and(|m| !v.is_pronoun(m)))
+        .filter_map(|f| f.quote.speaker)
+        .collect();
+    let inside = |i: usize| {
+        let r = v.toks[i].range;
+        let n = covered.partition_point(|c| c.end() <= r.start());
+        covered.get(n).is_some_and(|c| c.start() <= r.start())
+    };
+    let mut i = 0;
+    while i < v.len() {
+        if inside(i) || !v.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let Some(cue) = v.cue_at(i, VERB | ACCORDING) else {
+            i += 1;
+            continue;
+        };
+        let cue_range = v.cue_range(cue);
+        if used.iter().any(|u| u.overlaps(cue_range)) {
+            i = cue.hi.max(i + 1);
+            continue;
+        }
+        let sent = v.sent[i];
+        let (s_lo, s_hi) = sentence_tokens(v, sent);
+        let region_lo = v.sents[sent].start();
+        let found = if cue.flags & VERB != 0 && cue.core.0 == i {
+            verb_clause(v, cue, s_lo, s_hi, region_lo)
+        } else if cue.flags & ACCORDING != 0 {
+            according(v, cue, s_lo, s_hi)
+        } else {
+            None
+        };
+        match found {
+            Some((content, mention)) => {
+                let content = clip(content, covered, v).map(|c| cut_at_next_cue(v, c));
+                if content.is_some_and(|c| c.len() > marks::MAX_QUOTE_BYTES) {
+                    *too_long += 1;
+                    i = cue.hi.max(i + 1);
+                    continue;
+                }
+                if let Some(content) = content.filter(|c| words_in(v, *c).0 >= 2) {
+                    let speaker = mention.map(|m| v.resolve(m, &named));
+                    if let (Some(m), Some(sp)) = (mention, speaker)
+                        && !v.is_pronoun(m)
+                    {
+                        named.push(sp);
+                    }
+                    out.push(Found {
+                        quote: Quote {
+                            range: content,
+                            kind: QuoteKind::Indirect,
+                            speaker,
+                            cue: Some(cue_range),
+                        },
+                        mention,
+                    });
+                    let end = v.end_before(content.end()).max(cue.hi);
+                    i = end.max(i + 1);
+                    continue;
+                }
+                i = cue.hi.max(i + 1);
+            }
+            None => i = cue.hi.max(i + 1),
+        }
+    }
+    out
+}
+
+/// The part of `content` before the first quoted span it runs into (direct quotes win).
+fn clip(content: TextRange, covered: &[TextRange], v: &View) -> Option<TextRange> {
+    let n = covered.partition_point(|c| c.end() <= content.start());
+    match covered.get(n) {
+        Some(c) if c.start() < content.end() => {
+            if c.start() <= content.start() {
+                None
+            } else {
+                marks::trim(v.text, content.start(), c.start()).map(|r| strip_punct(v, r))
+            }
+        }
+        _ => Some(content),
+    }
+}
+
+/// Token bounds of sentence `s`, without its closing punctuation and marks.
+fn sentence_tokens(v: &View, s: usize) -> (usize, usize) {
+    let r = v.sents[s];
+    let lo = v.first_at(r.start());
+    let mut hi = v.end_before(r.end());
+    while hi > lo && v.is_punct(hi - 1) {
+        hi -= 1;
+    }
+    (lo, hi)
+}
+
+/// `r` without trailing commas, colons, semicolons and dashes.
+fn strip_punct(v: &View, r: TextRange) -> TextRange {
+    let s = v.slice(r);
+    let t = s.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']);
+    if t.is_empty() {
+        r
+    } else {
+        TextRange::new(r.start(), r.start() + t.len())
+    }
+}
+
+fn span_of(v: &View, lo: usize, hi: usize) -> Option<TextRange> {
+    (lo < hi).then(|| strip_punct(v, v.range(lo, hi)))
+}
+
+/// A verb and its reported clause, or a verb closing the sentence after a comma.
+fn verb_clause(
+    v: &View,
+    cue: Cue,
+    s_lo: usize,
+    s_hi: usize,
+    region_lo: usize,
+) -> Option<(TextRange, Option<TextRange>)> {
+    let sent_end = v.sents[v.sent[cue.core.0]].end();
+    let mention = v.speaker_of(cue, region_lo, sent_end);
+    // Closing the sentence: "…, Trump said." / "…, a-t-il estimé." / "…, said Smith."
+    let before = match mention {
+        Some(m) if m.end() <= v.toks[cue.lo].range.start() => v.first_at(m.start()),
+        _ => cue.lo,
+    };
+    if before > s_lo && matches!(v.tok_text(before - 1), "," | "—" | "–") {
+        let after_end = match mention {
+            Some(m) if m.start() >= v.toks[cue.hi - 1].range.end() => v.end_before(m.end()),
+            _ => cue.hi,
+        };
+        // An inverted subject is short ("said Ms. Gil", "a-t-il estimé"); a longer phrase
+        // after the verb is its clause.
+        let after_end = if after_end > cue.hi + 5 {
+            s_hi + 1
+        } else {
+            after_end
+        };
+        let mut j = after_end;
+        while j < s_hi && v.flags(j) & TIME != 0 {
+            j += 1;
+        }
+        let closes = j == s_hi || j < s_hi && v.tok_text(j) == ",";
+        if closes {
+            // "In particular, he said, the foundation had …": the longer side.
+            if j < s_hi && s_hi - (j + 1) > before - 1 - s_lo {
+                return Some((span_of(v, j + 1, s_hi)?, mention));
+            }
+            let content = span_of(v, s_lo, before - 1)?;
+            return Some((content, mention));
+        }
+    }
+    mention?;
+    // A complementizer within a few tokens: "said that", "a déclaré que", "заявил, что".
+    let mut j = cue.hi;
+    while j < s_hi && j < cue.hi + THAT_LOOKAHEAD {
+        if v.is_punct(j) && v.tok_text(j) != "," {
+            break;
+        }
+        if v.flags(j) & THAT != 0 {
+            // The complementizer opens the reported clause (PolNeAR's and PARC's
+            // convention): "that the bridge would reopen", "que l'enquête était close".
+            return Some((span_of(v, j, s_hi)?, mention));
+        }
+        // A subject or a verb first: the clause has begun without a complementizer.
+        if v.flags(j) & (VERB | CLAUSE | PRONOUN) != 0 {
+            break;
+        }
+        j += 1;
+    }
+    // "X said:" followed by words.
+    if cue.hi < s_hi && v.tok_text(cue.hi) == ":" {
+        return Some((span_of(v, cue.hi + 1, s_hi)?, mention));
+    }
+    // A clause right after the verb: "said the talks failed", "affirme avoir perdu".
+    if cue.flags & BARE != 0 {
+        let mut j = cue.hi;
+        while j < s_hi && v.flags(j) & TIME != 0 {
+            j += 1;
+        }
+        if j < s_hi && v.is_word(j) && s_hi - j >= 3 {
+            return Some((span_of(v, j, s_hi)?, mention));
+        }
+    }
+    None
+}
+
+/// Reported content ends before a later clause with its own cue ("…, the candidate said
+/// …"): at the comma before that clause's speaker.
+fn cut_at_next_cue(v: &View, c: TextRange) -> TextRange {
+    let lo = v.first_at(c.start());
+    // Bounded: content longer than the cap is dropped anyway.
+    let hi = v.end_before(c.end().min(c.start() + marks::MAX_QUOTE_BYTES + 1));
+    for k in lo + 2..hi {
+        if v.tok_text(k) != "," {
+            continue;
+        }
+        let verb = (k + 1..(k + 6).min(hi))
+            .find(|&j| v.flags(j) & VERB != 0 && v.cue_at(j, VERB).is_some());
+        if let Some(j) = verb
+            && (k + 1..j).all(|w| v.is_word(w))
+            && let Some(r) = marks::trim(v.text, c.start(), v.toks[k].range.start())
+        {
+            return strip_punct(v, r);
+        }
+    }
+    c
+}
+
+/// "selon X, …", "…, according to X.", "по данным X …".
+fn according(
+    v: &View,
+    cue: Cue,
+    s_lo: usize,
+    s_hi: usize,
+) -> Option<(TextRange, Option<TextRange>)> {
+    let sent_end = v.sents[v.sent[cue.lo]].end();
+    let mut hi = cue.hi;
+    while hi < s_hi && hi < cue.hi + 12 && v.is_word(hi) && v.flags(hi) & THAT == 0 {
+        hi += 1;
+    }
+    let source = (hi > cue.hi).then(|| v.range(cue.hi, hi));
+    let source = source.filter(|r| r.end() <= sent_end);
+    source?;
+    let opens = cue.lo <= s_lo + 2;
+    let content = if opens && hi < s_hi && v.tok_text(hi) == "," {
+        span_of(v, hi + 1, s_hi)
+    } else if cue.lo > s_lo && v.tok_text(cue.lo - 1) == "," {
+        span_of(v, s_lo, cue.lo - 1)
+    } else if cue.lo - s_lo >= s_hi.saturating_sub(hi) {
+        span_of(v, s_lo, cue.lo)
+    } else {
+        span_of(v, (hi + 1).min(s_hi), s_hi)
+    };
+    Some((content?, source))
+}

@@ -1,0 +1,143 @@
+//! Reporting words per language (`data/{fr,en,ru}.txt`), compiled once into a phrase table
+//! matched over normalised tokens.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use doc::LangCode;
+
+/// A reporting verb form: the cue of a quote.
+pub(crate) const VERB: u16 = 1;
+/// A verb after which a reported clause may follow without a complementizer.
+pub(crate) const BARE: u16 = 1 << 1;
+/// A word taken into the cue when it stands right before a verb ("a", "has", "also").
+pub(crate) const AUX: u16 = 1 << 2;
+/// An attribution phrase followed by its source ("selon", "according to", "по данным").
+pub(crate) const ACCORDING: u16 = 1 << 3;
+/// A complementizer opening a reported clause ("que", "that", "что").
+pub(crate) const THAT: u16 = 1 << 4;
+/// A pronoun or pronoun phrase a speaker can be ("il", "she", "ce dernier").
+pub(crate) const PRONOUN: u16 = 1 << 5;
+/// A word showing a clause inside quoted text (subject pronouns, auxiliaries).
+pub(crate) const CLAUSE: u16 = 1 << 6;
+/// A word that ends a speaker phrase.
+pub(crate) const STOP: u16 = 1 << 7;
+/// A time word skipped between a verb and its speaker or clause.
+pub(crate) const TIME: u16 = 1 << 8;
+
+/// A relative pronoun standing for the speaker ("who", "qui", "который").
+pub(crate) const RELATIVE: u16 = 1 << 9;
+
+/// Longest phrase, in tokens.
+pub(crate) const MAX_PHRASE_TOKENS: usize = 4;
+
+/// The phrases of one language (or of all three), keyed by their tokens' normalised forms
+/// concatenated without separators, so that a phrase matches however the segmenter split
+/// it ("d'après" = "d'" + "après", "according to" = "according" + "to").
+pub(crate) struct Lexicon {
+    phrases: HashMap<String, u16>,
+}
+
+static FR: &str = include_str!("../data/fr.txt");
+static EN: &str = include_str!("../data/en.txt");
+static RU: &str = include_str!("../data/ru.txt");
+
+impl Lexicon {
+    fn parse(sources: &[&str]) -> Lexicon {
+        let mut phrases: HashMap<String, u16> = HashMap::new();
+        for source in sources {
+            let mut flag = 0u16;
+            for line in source.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    flag = match section {
+                        "verbs" => VERB,
+                        "bare" => BARE,
+                        "aux" => AUX,
+                        "according" => ACCORDING,
+                        "that" => THAT,
+                        "pronouns" => PRONOUN,
+                        "clause" => CLAUSE,
+                        "stop" => STOP,
+                        "time" => TIME,
+                        "relative" => RELATIVE,
+                        _ => 0,
+                    };
+                    continue;
+                }
+                if flag == 0 {
+                    continue;
+                }
+                let key: String = line
+                    .split_whitespace()
+                    .map(normalize)
+                    .collect::<Vec<_>>()
+                    .concat();
+                *phrases.entry(key).or_insert(0) |= flag;
+            }
+        }
+        Lexicon { phrases }
+    }
+
+    /// The flags of the phrase whose key is `key` (0 when unknown).
+    pub(crate) fn flags(&self, key: &str) -> u16 {
+        self.phrases.get(key).copied().unwrap_or(0)
+    }
+}
+
+/// The lexicon for `lang`: its own, all three merged when the language is unknown or another.
+pub(crate) fn for_lang(lang: Option<LangCode>) -> &'static Lexicon {
+    static CELLS: [OnceLock<Lexicon>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let (i, sources): (usize, &[&str]) = match lang {
+        Some(LangCode::FR) => (0, &[FR]),
+        Some(LangCode::EN) => (1, &[EN]),
+        Some(LangCode::RU) => (2, &[RU]),
+        _ => (3, &[FR, EN, RU]),
+    };
+    CELLS[i].get_or_init(|| Lexicon::parse(sources))
+}
+
+/// A token's form for matching: lower case, typographic apostrophes made straight, a leading
+/// hyphen dropped ("-t-il" → "t-il"), "ё" read as "е".
+pub(crate) fn normalize(token: &str) -> String {
+    let token = token.strip_prefix('-').unwrap_or(token);
+    token
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            'ё' => 'е',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_however_split() {
+        let fr = for_lang(Some(LangCode::FR));
+        assert_ne!(fr.flags("d'après") & ACCORDING, 0);
+        assert_ne!(fr.flags("sesouvient") & VERB, 0);
+        assert_ne!(fr.flags("il") & PRONOUN, 0);
+        assert_eq!(fr.flags("maintien"), 0);
+        let en = for_lang(Some(LangCode::EN));
+        assert_ne!(en.flags("accordingto") & ACCORDING, 0);
+        assert_ne!(en.flags("said") & BARE, 0);
+        let ru = for_lang(Some(LangCode::RU));
+        assert_ne!(ru.flags("поданным") & ACCORDING, 0);
+        assert_ne!(ru.flags("заявила") & VERB, 0);
+        assert_eq!(normalize("-t-Il"), "t-il");
+        assert_eq!(normalize("D’"), "d'");
+    }
+}

@@ -1,0 +1,539 @@
+//! The document as the rules read it: normalised tokens with their sentence, lexicon
+//! lookups, cues, speaker phrases and pronoun resolution.
+
+use doc::{Entity, EntityLabel, LangCode, TextRange, Token, TokenKind};
+
+use crate::lexicon::{
+    self, AUX, CLAUSE, Lexicon, MAX_PHRASE_TOKENS, PRONOUN, RELATIVE, STOP, THAT, TIME, VERB,
+};
+
+/// Words that are never names, even capitalised.
+const FUNCTION: u16 = PRONOUN | STOP | AUX | TIME | CLAUSE | THAT | VERB;
+
+/// Longest speaker phrase, in tokens.
+const MAX_SPEAKER_TOKENS: usize = 10;
+/// How far back (in tokens) a pronoun looks for its antecedent.
+const RESOLVE_WINDOW: usize = 120;
+
+pub(crate) struct View<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub norm: Vec<String>,
+    /// Sentence index of each token.
+    pub sent: Vec<usize>,
+    pub sents: &'a [TextRange],
+    pub lex: &'static Lexicon,
+    pub entities: Option<&'a [Entity]>,
+    /// Byte offsets of the paragraph breaks (a run of line breaks counts once).
+    pub newlines: Vec<usize>,
+}
+
+/// Where paragraphs break: the first line break of each run of line breaks (and the white
+/// space between them).
+fn paragraph_breaks(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_break = false;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'\n' if !in_break => {
+                out.push(i);
+                in_break = true;
+            }
+            b'\n' | b' ' | b'\t' | b'\r' => {}
+            _ => in_break = false,
+        }
+    }
+    out
+}
+
+/// A cue: token range `[lo, hi)` and its flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub lo: usize,
+    pub hi: usize,
+    /// Where the core phrase (the verb or the "according to" words) starts and ends.
+    pub core: (usize, usize),
+    pub flags: u16,
+}
+
+impl<'a> View<'a> {
+    pub fn new(
+        text: &'a str,
+        lang: Option<LangCode>,
+        toks: &'a [Token],
+        sents: &'a [TextRange],
+        entities: Option<&'a [Entity]>,
+    ) -> View<'a> {
+        let norm = toks
+            .iter()
+            .map(|t| lexicon::normalize(text.get(t.range.start()..t.range.end()).unwrap_or("")))
+            .collect();
+        let mut sent = Vec::with_capacity(toks.len());
+        let mut s = 0;
+        for t in toks {
+            while s + 1 < sents.len() && sents[s].end() <= t.range.start() {
+                s += 1;
+            }
+            sent.push(s);
+        }
+        View {
+            text,
+            toks,
+            norm,
+            sent,
+            sents,
+            lex: lexicon::for_lang(lang),
+            entities,
+            newlines: paragraph_breaks(text),
+        }
+    }
+
+    /// The paragraph holding `byte` (blank lines between paragraphs do not count).
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.newlines.partition_point(|&nl| nl < byte)
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn slice(&self, r: TextRange) -> &'a str {
+        self.text.get(r.start()..r.end()).unwrap_or("")
+    }
+
+    pub fn tok_text(&self, i: usize) -> &'a str {
+        self.slice(self.toks[i].range)
+    }
+
+    /// First token starting at or after `byte`.
+    pub fn first_at(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.range.start() < byte)
+    }
+
+    /// Number of tokens ending at or before `byte` (so the last such is this minus one).
+    pub fn end_before(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.range.end() <= byte)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.toks[i].kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        !self.is_word(i)
+    }
+
+    pub fn flags(&self, i: usize) -> u16 {
+        self.lex.flags(&self.norm[i])
+    }
+
+    /// The longest lexicon phrase starting at token `i` with one of `want`'s flags: its end
+    /// token (exclusive) and flags. Tokens of a phrase are separated by white space at most.
+    pub fn phrase_at(&self, i: usize, want: u16) -> Option<(usize, u16)> {
+        let mut key = String::new();
+        let mut best = None;
+        for j in i..(i + MAX_PHRASE_TOKENS).min(self.len()) {
+            if j > i {
+                let gap = self
+                    .text
+                    .get(self.toks[j - 1].range.end()..self.toks[j].range.start())
+                    .unwrap_or("x");
+                if !gap.chars().all(char::is_whitespace) || gap.len() > 3 {
+                    break;
+                }
+            }
+            key.push_str(&self.norm[j]);
+            let f = self.lex.flags(&key);
+            if f & want != 0 {
+                best = Some((j + 1, f));
+            }
+        }
+        best
+    }
+
+    /// Whether token `i` is an inverted subject pronoun glued to a verb ("-t-il", "-elle").
+    pub fn inverted_pronoun(&self, i: usize) -> bool {
+        let raw = self.tok_text(i);
+        if !raw.starts_with('-') {
+            return false;
+        }
+        let n = &self.norm[i];
+        let bare = n.strip_prefix("t-").unwrap_or(n);
+        self.lex.flags(bare) & PRONOUN != 0
+    }
+
+    /// The byte range of the pronoun inside an inverted token ("il" in "-t-il").
+    pub fn inverted_range(&self, i: usize) -> TextRange {
+        let r = self.toks[i].range;
+        let raw = self.tok_text(i);
+        let skip = if raw.starts_with("-t-") { 3 } else { 1 };
+        TextRange::new(r.start() + skip.min(r.len().saturating_sub(1)), r.end())
+    }
+
+    /// A cue whose core starts at token `i`: a verb or an attribution phrase, extended
+    /// left over auxiliaries and adverbs ("a déclaré", "has also said") and inverted
+    /// pronouns ("a-t-il déclaré"), right over inverted pronouns ("raconte-t-il").
+    pub fn cue_at(&self, i: usize, want: u16) -> Option<Cue> {
+        let (end, flags) = self.phrase_at(i, want)?;
+        let mut lo = i;
+        let mut steps = 0;
+        while lo > 0 && steps < 3 {
+            let k = lo - 1;
+            if self.sent[k] != self.sent[i] {
+                break;
+            }
+            if self.flags(k) & AUX != 0 || self.inverted_pronoun(k) {
+                lo = k;
+                steps += 1;
+            } else {
+                break;
+            }
+        }
+        // An auxiliary must be followed, at the start, by something it belongs to.
+        while lo < i && self.flags(lo) & AUX == 0 && !self.inverted_pronoun(lo) {
+            lo += 1;
+        }
+        let mut hi = end;
+        if hi < self.len() && self.inverted_pronoun(hi) {
+            hi += 1;
+        }
+        Some(Cue {
+            lo,
+            hi,
+            core: (i, end),
+            flags,
+        })
+    }
+
+    /// The byte range of tokens `[lo, hi)`.
+    pub fn range(&self, lo: usize, hi: usize) -> TextRange {
+        TextRange::new(self.toks[lo].range.start(), self.toks[hi - 1].range.end())
+    }
+
+    /// The cue's byte range.
+    pub fn cue_range(&self, c: Cue) -> TextRange {
+        self.range(c.lo, c.hi)
+    }
+
+    /// Whether token `i` opens with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.tok_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// The speaker phrase written next to a cue: an inverted pronoun in the cue; else the
+    /// phrase right before the cue; else (when the cue follows punctuation or opens the
+    /// region) the phrase right after it. Only tokens within `[lo_byte, hi_byte)` are read.
+    pub fn speaker_of(&self, cue: Cue, lo_byte: usize, hi_byte: usize) -> Option<TextRange> {
+        if let Some(k) = (cue.lo..cue.hi).find(|&k| self.inverted_pronoun(k)) {
+            return Some(self.inverted_range(k));
+        }
+        if cue.flags & VERB != 0 || cue.core.0 != cue.lo {
+            if let Some(r) = self.sentence_subject(cue) {
+                return Some(r);
+            }
+            if let Some(r) = self.phrase_before(cue.lo, lo_byte) {
+                return Some(r);
+            }
+            if let Some(r) = self.apposition_before(cue.lo, lo_byte) {
+                return Some(r);
+            }
+        }
+        // After the verb only when nothing of the clause comes before it ("said Caddell",
+        // "», a déclaré le ministre", "— сказал он"): otherwise that is the verb's object.
+        let opens = cue.lo == 0
+            || self.toks[cue.lo - 1].range.end() <= lo_byte
+            || self.is_punct(cue.lo - 1)
+            || cue.flags & VERB == 0;
+        if opens {
+            self.phrase_after(cue.hi, hi_byte)
+        } else {
+            None
+        }
+    }
+
+    /// A subject with an apposition between commas right before the cue ("Mr. Conant, the
+    /// Republican consultant, said"): from the phrase before the first comma to the end of
+    /// the apposition.
+    fn apposition_before(&self, end: usize, lo_byte: usize) -> Option<TextRange> {
+        if end == 0 || self.tok_text(end - 1) != "," {
+            return None;
+        }
+        let close = end - 1;
+        let floor = close.saturating_sub(MAX_SPEAKER_TOKENS + 3);
+        let mut k = close;
+        while k > floor {
+            k -= 1;
+            if !self.in_bounds(k, lo_byte, usize::MAX) || self.sent[k] != self.sent[close] {
+                return None;
+            }
+            if self.tok_text(k) == "," {
+                // The apposition is a noun phrase ("a prominent surrogate for X") or a
+                // relative clause ("who said …"), and so is the head before it.
+                let relative = self.flags(k + 1) & RELATIVE != 0;
+                let nominal = |a: usize, b: usize| {
+                    (a..b).all(|j| self.flags(j) & (CLAUSE | VERB | PRONOUN) == 0)
+                };
+                if !relative && (self.flags(k + 1) & STOP != 0 || !nominal(k + 1, close)) {
+                    return None;
+                }
+                let head = self.phrase_before(k, lo_byte)?;
+                let (h_lo, h_hi) = (self.first_at(head.start()), self.end_before(head.end()));
+                if !nominal(h_lo, h_hi) {
+                    return None;
+                }
+                return Some(TextRange::new(
+                    head.start(),
+                    self.toks[close - 1].range.end(),
+                ));
+            }
+            if self.is_punct(k) && !matches!(self.tok_text(k), "(" | ")" | "-") {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn in_bounds(&self, i: usize, lo_byte: usize, hi_byte: usize) -> bool {
+        let r = self.toks[i].range;
+        r.start() >= lo_byte && r.end() <= hi_byte
+    }
+
+    /// The noun phrase ending right before token `end` (exclusive), read backwards over
+    /// words that are not stop words; time words right before the cue are skipped.
+    pub fn phrase_before(&self, end: usize, lo_byte: usize) -> Option<TextRange> {
+        let mut hi = end;
+        while hi > 0
+            && (self.flags(hi - 1) & TIME != 0 && self.flags(hi - 1) & PRONOUN == 0
+                || self.adverb(hi - 1))
+        {
+            hi -= 1;
+        }
+        // A subject pronoun is the whole phrase ("told reporters he feels").
+        if hi > 0
+            && self.in_bounds(hi - 1, lo_byte, usize::MAX)
+            && self.flags(hi - 1) & PRONOUN != 0
+        {
+            return Some(self.toks[hi - 1].range);
+        }
+        if hi > 0
+            && self.flags(hi - 1) & RELATIVE != 0
+            && self.in_bounds(hi - 1, lo_byte, usize::MAX)
+        {
+            return Some(self.toks[hi - 1].range);
+        }
+        let mut lo = hi;
+        while lo > 0 && hi - lo < MAX_SPEAKER_TOKENS {
+            let k = lo - 1;
+            if !self.in_bounds(k, lo_byte, usize::MAX) || self.sent[k] != self.sent[end.max(1) - 1]
+            {
+                break;
+            }
+            if !self.is_word(k)
+                || self.flags(k) & (STOP | VERB) != 0 && self.flags(k) & PRONOUN == 0
+            {
+                break;
+            }
+            lo = k;
+        }
+        // Leading adverbs and auxiliaries are not part of the phrase.
+        while lo < hi && self.flags(lo) & (AUX | TIME) != 0 && self.flags(lo) & PRONOUN == 0 {
+            lo += 1;
+        }
+        (lo < hi).then(|| self.range(lo, hi))
+    }
+
+    /// An English adverb in "-ly" ("clearly said"), skipped before a verb.
+    fn adverb(&self, i: usize) -> bool {
+        let n = &self.norm[i];
+        n.len() >= 5 && n.ends_with("ly") && !self.capitalised(i)
+    }
+
+    /// The subject of the sentence for a cue coordinated with an earlier verb ("X
+    /// celebrated …, and said", "X sounded a note, praising"): its first person or
+    /// organisation before the cue when entities are known, else its opening capitalised
+    /// words.
+    pub fn sentence_subject(&self, cue: Cue) -> Option<TextRange> {
+        if cue.lo == 0 {
+            return None;
+        }
+        let before = self.norm[cue.lo - 1].as_str();
+        let coordinated = matches!(before, "and" | "but" | "et" | "mais" | "и" | "но" | "а");
+        let participle = before == "," && self.norm[cue.core.0].ends_with("ing");
+        if !coordinated && !participle {
+            return None;
+        }
+        let sent = self.sents[self.sent[cue.lo]];
+        let s_lo = self.first_at(sent.start());
+        let hi_byte = self.toks[cue.lo].range.start();
+        if let Some(ents) = self.entities {
+            let n = ents.partition_point(|e| e.range.start() < sent.start());
+            return ents[n..]
+                .iter()
+                .take_while(|e| e.range.end() <= hi_byte)
+                .find(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+                .map(|e| e.range);
+        }
+        if self.flags(s_lo) & PRONOUN != 0 {
+            return Some(self.toks[s_lo].range);
+        }
+        let mut hi = s_lo;
+        while hi < cue.lo
+            && self.is_word(hi)
+            && self.capitalised(hi)
+            && self.flags(hi) & (VERB | TIME | STOP) == 0
+        {
+            hi += 1;
+        }
+        (hi > s_lo).then(|| self.range(s_lo, hi))
+    }
+
+    /// The noun phrase starting at token `start`, within `hi_byte`: a pronoun alone, or
+    /// words up to punctuation, a stop word or a verb; time words first are skipped.
+    pub fn phrase_after(&self, start: usize, hi_byte: usize) -> Option<TextRange> {
+        let mut lo = start;
+        while lo < self.len()
+            && self.is_word(lo)
+            && self.flags(lo) & TIME != 0
+            && self.in_bounds(lo, 0, hi_byte)
+        {
+            lo += 1;
+        }
+        if lo >= self.len() || !self.in_bounds(lo, 0, hi_byte) || !self.is_word(lo) {
+            return None;
+        }
+        if let Some((end, _)) = self.phrase_at(lo, PRONOUN) {
+            let longer = end < self.len()
+                && self.is_word(end)
+                && self.flags(end) & (STOP | VERB | TIME) == 0
+                && self.in_bounds(end, 0, hi_byte);
+            if !longer {
+                return Some(self.range(lo, end));
+            }
+        }
+        let mut hi = lo;
+        while hi < self.len() && hi - lo < MAX_SPEAKER_TOKENS && self.in_bounds(hi, 0, hi_byte) {
+            if !self.is_word(hi) || self.flags(hi) & (STOP | VERB | TIME | THAT) != 0 {
+                break;
+            }
+            hi += 1;
+        }
+        (hi > lo).then(|| self.range(lo, hi))
+    }
+
+    /// Whether `r` is a pronoun phrase as a whole.
+    pub fn is_pronoun(&self, r: TextRange) -> bool {
+        let lo = self.first_at(r.start());
+        let hi = self.end_before(r.end());
+        if lo >= hi {
+            // Inside a token ("il" of "-t-il").
+            let key = lexicon::normalize(self.slice(r));
+            return self.lex.flags(&key) & PRONOUN != 0;
+        }
+        self.phrase_at(lo, PRONOUN)
+            .is_some_and(|(end, _)| end == hi)
+    }
+
+    /// The speaker to record for a mention: a person or organisation named inside it (the
+    /// last one) when entities are known; for a pronoun, the nearest fitting mention before
+    /// it (a person entity, else a named speaker already found, else a run of capitalised
+    /// words); else the mention itself.
+    pub fn resolve(&self, mention: TextRange, named_before: &[TextRange]) -> TextRange {
+        if let Some(ents) = self.entities {
+            let inside = |label| {
+                ents.iter()
+                    .rev()
+                    .find(|e| e.label == label && mention.contains_range(e.range))
+            };
+            if let Some(e) = inside(EntityLabel::Per).or_else(|| inside(EntityLabel::Org)) {
+                return e.range;
+            }
+        }
+        let lo = self.first_at(mention.start());
+        if lo + 1 == self.end_before(mention.end()) && self.flags(lo) & RELATIVE != 0 {
+            // "X, who said": the phrase before the comma.
+            if lo > 1 && self.tok_text(lo - 1) == "," {
+                return self.phrase_before(lo - 1, 0).unwrap_or(mention);
+            }
+            return mention;
+        }
+        if !self.is_pronoun(mention) || self.plural(mention) {
+            return mention;
+        }
+        let at = mention.start();
+        let floor = self
+            .toks
+            .get(self.first_at(at).saturating_sub(RESOLVE_WINDOW))
+            .map_or(0, |t| t.range.start());
+        let mut best: Option<TextRange> = None;
+        if let Some(ents) = self.entities {
+            let n = ents.partition_point(|e| e.range.end() <= at);
+            best = ents[..n]
+                .iter()
+                .rev()
+                .take_while(|e| e.range.start() >= floor)
+                .find(|e| e.label == EntityLabel::Per)
+                .map(|e| e.range);
+        }
+        let named = named_before
+            .iter()
+            .rev()
+            .take(64)
+            .find(|r| r.end() <= at && r.start() >= floor)
+            .copied();
+        best = match (best, named) {
+            (Some(a), Some(b)) => Some(if b.start() > a.start() { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        if best.is_none() && self.entities.is_none() {
+            best = self.capitalised_run_before(at, floor);
+        }
+        best.unwrap_or(mention)
+    }
+
+    fn plural(&self, r: TextRange) -> bool {
+        matches!(
+            lexicon::normalize(self.slice(r)).as_str(),
+            "ils" | "elles" | "they" | "они"
+        )
+    }
+
+    /// The nearest run of two capitalised words or more before `at` (and after `floor`),
+    /// a name more likely than a single capitalised word; else the nearest single one not
+    /// opening its sentence.
+    fn capitalised_run_before(&self, at: usize, floor: usize) -> Option<TextRange> {
+        let mut single = None;
+        let mut i = self.end_before(at);
+        while i > 0 {
+            let k = i - 1;
+            if self.toks[k].range.start() < floor {
+                break;
+            }
+            if self.is_word(k) && self.capitalised(k) && self.flags(k) & FUNCTION == 0 {
+                let hi = k + 1;
+                let mut lo = k;
+                while lo > 0
+                    && self.is_word(lo - 1)
+                    && self.capitalised(lo - 1)
+                    && self.sent[lo - 1] == self.sent[k]
+                {
+                    lo -= 1;
+                }
+                let sent_lo = self.first_at(self.sents[self.sent[lo]].start());
+                let opens = (sent_lo..lo).all(|j| self.is_punct(j));
+                if hi - lo >= 2 {
+                    return Some(self.range(lo, hi));
+                }
+                if !opens && single.is_none() {
+                    single = Some(self.range(lo, hi));
+                }
+                i = lo;
+                continue;
+            }
+            i = k;
+        }
+        single
+    }
+}

@@ -1,0 +1,170 @@
+//! Bad input never panics, layers stay valid, time stays linear.
+
+use std::time::Instant;
+
+use doc::{Document, LangCode, Source, Stage};
+use proptest::prelude::*;
+
+fn analyse(text: &str, lang: LangCode) -> Document {
+    let seg = segment::Segmenter::new();
+    let mut doc = Document::new("t".into(), Source::default(), text.to_owned());
+    let tokens = seg.tokenize(text, Some(lang));
+    let sentences = seg.sentences(text, &tokens, Some(lang));
+    doc.put_lang(doc::LangGuess {
+        code: Some(lang),
+        confidence: Some(1.0),
+    });
+    doc.put_tokens(tokens);
+    doc.put_sentences(sentences);
+    doc.put_times(Vec::new());
+    let quantities = quantities::Extractor::new().extract(text, Some(lang), &[]);
+    doc.put_quantities(quantities);
+    quotes::TagQuotes::new().run(&mut doc);
+    quotes::TagClaims::new().run(&mut doc);
+    doc
+}
+
+fn repeat(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len().max(1) + 1)
+}
+
+/// Nasty inputs: each must give valid layers.
+#[test]
+fn nasty_inputs() {
+    let nested = "« a “ b ‹ c ‘ d „ e “ ’ › ” », a-t-il dit.";
+    let cases: Vec<(String, LangCode)> = vec![
+        (String::new(), LangCode::FR),
+        ("   \n\n  ".into(), LangCode::FR),
+        ("«".into(), LangCode::FR),
+        ("»".into(), LangCode::FR),
+        ("« »".into(), LangCode::FR),
+        ("\"".into(), LangCode::EN),
+        ("''".into(), LangCode::EN),
+        ("'''''".into(), LangCode::EN),
+        ("—".into(), LangCode::RU),
+        ("— ".into(), LangCode::RU),
+        ("— — — —".into(), LangCode::RU),
+        ("— ,".into(), LangCode::RU),
+        (", a-t-il dit".into(), LangCode::FR),
+        ("said".into(), LangCode::EN),
+        ("according to".into(), LangCode::EN),
+        ("По данным".into(), LangCode::RU),
+        ("-t-il".into(), LangCode::FR),
+        (nested.into(), LangCode::FR),
+        (nested.repeat(50), LangCode::FR),
+        ("«".repeat(10_000), LangCode::FR),
+        ("»".repeat(10_000), LangCode::FR),
+        ("\"".repeat(10_000), LangCode::EN),
+        ("“”".repeat(5_000), LangCode::EN),
+        ("'".repeat(10_000), LangCode::EN),
+        ("« ".repeat(10_000), LangCode::FR),
+        ("\" said he \"".repeat(2_000), LangCode::EN),
+        ("— Да, — сказал он, — ".repeat(500), LangCode::RU),
+        ("« Un\n".repeat(2_000), LangCode::FR),
+        (
+            format!("« {}", repeat("Il a dit que tout va bien. ", 200_000)),
+            LangCode::FR,
+        ),
+        ("🙂« 😀 » 👍, a dit 🙃.".into(), LangCode::FR),
+        (
+            "Selon , « , » que que que said that that".into(),
+            LangCode::FR,
+        ),
+        ("\u{feff}« x »\u{200b}, dit-il".into(), LangCode::FR),
+    ];
+    for (text, lang) in &cases {
+        let doc = analyse(text, *lang);
+        let head: String = text.chars().take(40).collect();
+        doc.validate()
+            .unwrap_or_else(|e| panic!("{head:?}: {}", e.0));
+        assert_eq!(
+            doc.claims().map(<[_]>::len),
+            doc.quantities().map(|q| q
+                .iter()
+                .filter(|q| q.kind != doc::QuantityKind::Ordinal)
+                .count()),
+            "{head:?}: one claim per cardinal"
+        );
+    }
+}
+
+/// An unclosed mark at the start of a long document, and a pair too far apart, give no
+/// quote over the whole text; the pair too far apart is reported.
+#[test]
+fn long_quotes_are_capped() {
+    let body = repeat("Le gouvernement examine le texte ", 20_000);
+    let unclosed = format!("« {body}");
+    let doc = analyse(&unclosed, LangCode::FR);
+    assert!(
+        doc.quotes()
+            .unwrap_or_default()
+            .iter()
+            .all(|q| q.range.len() < 20_000)
+    );
+    let paired = format!("« {body} », a-t-il dit.");
+    let doc = analyse(&paired, LangCode::FR);
+    assert!(
+        doc.quotes()
+            .unwrap_or_default()
+            .iter()
+            .all(|q| q.range.len() < 20_000)
+    );
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.stage == quotes::QUOTES_STAGE),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
+fn detect_time(text: &str) -> f64 {
+    let seg = segment::Segmenter::new();
+    let tokens = seg.tokenize(text, Some(LangCode::FR));
+    let sentences = seg.sentences(text, &tokens, Some(LangCode::FR));
+    let start = Instant::now();
+    let found = quotes::detect(text, Some(LangCode::FR), &tokens, &sentences, None);
+    std::hint::black_box(found);
+    start.elapsed().as_secs_f64()
+}
+
+/// Eight times the text costs far less than 64 times the time (quadratic), on texts made of
+/// the worst cases: marks in a row, an unclosed mark, dense cues.
+#[test]
+fn time_is_linear() {
+    for unit in [
+        "« ",
+        "\"",
+        "« Nous avons faim », a-t-il déclaré, « et froid ». ",
+        "Il a déclaré que selon lui, a-t-il dit, ",
+    ] {
+        let small = format!("« {}", repeat(unit, 64 * 1024));
+        let large = format!("« {}", repeat(unit, 512 * 1024));
+        let (a, b) = (detect_time(&small), detect_time(&large));
+        eprintln!("{unit:?}: {a:.4} s for 64 KiB, {b:.4} s for 512 KiB");
+        assert!(
+            b < 30.0 * a.max(1e-3),
+            "{unit:?}: {a:.4}s for 64 KiB, {b:.4}s for 512 KiB"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn random_marks_and_cues(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("«"), Just("»"), Just("“"), Just("”"), Just("„"), Just("\""), Just("'"),
+            Just("‘"), Just("’"), Just("‹"), Just("›"), Just("''"), Just("—"), Just("- "),
+            Just(" "), Just("\n"), Just(","), Just("."), Just(":"), Just("Il"), Just("a-t-il"),
+            Just("déclaré"), Just("que"), Just("said"), Just("that"), Just("selon"),
+            Just("сказал"), Just("что"), Just("Marie Dupont"), Just("100 000"), Just("il"),
+            Just("he"), Just("according to"), Just("по данным"), Just("é"), Just("🙂"),
+        ],
+        0..60,
+    ), lang in prop_oneof![Just(LangCode::FR), Just(LangCode::EN), Just(LangCode::RU)]) {
+        let text: String = parts.concat();
+        let doc = analyse(&text, lang);
+        prop_assert!(doc.validate().is_ok(), "{:?}: {:?}", text, doc.validate());
+    }
+}
