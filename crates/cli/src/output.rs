@@ -59,7 +59,12 @@ pub fn write_text(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "removed    [{}] {}", r.reason, r.text)?;
     }
     for e in doc.entities().into_iter().flatten() {
-        writeln!(out, "entity     {} → {}", doc.slice(e.range), e.label.as_str())?;
+        writeln!(
+            out,
+            "entity     {} → {}",
+            doc.slice(e.range),
+            e.label.as_str()
+        )?;
     }
     for t in doc.times().into_iter().flatten() {
         let anchored = if t.anchored { "" } else { " (not anchored)" };
