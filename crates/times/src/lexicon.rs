@@ -176,6 +176,12 @@ pub enum Cat {
     Weekend,
     Term,
     Holiday,
+    /// An ordinal word that can be a day of the month ("third", "twenty-first").
+    DayOrd,
+    /// A weekday name in the plural ("fridays"), counted: "3 fridays from now".
+    Weekdays,
+    /// A period abbreviation: its mod and unit (`END:M` for "EOM").
+    Abbr,
 }
 
 impl Cat {
@@ -219,6 +225,9 @@ impl Cat {
             "func" => Cat::YearNext,
             "yearprev" => Cat::YearPrev,
             "ord" => Cat::Ord,
+            "dayord" => Cat::DayOrd,
+            "weekdays" => Cat::Weekdays,
+            "abbr" => Cat::Abbr,
             "quarter" => Cat::Quarter,
             "qref" => Cat::QRef,
             "fiscal" => Cat::Fiscal,

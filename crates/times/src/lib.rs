@@ -66,6 +66,23 @@
 //! - **Bad input** ("le 31 février", "99/99/9999", year 0 or 99999) yields no span at all,
 //!   rather than a part of it read as another date; the calendar ([`Date`]) refuses years
 //!   outside 1..=9999 and never wraps.
+//! - **Clock ranges** take the AM/PM of their right end ("3-4pm", "3:30 to 6 PM", "from 3 to
+//!   4 in the PM" → 15:00 to 16:00); two bare numbers are hours only after "de", "entre",
+//!   "from", "between" and at the end of a clause ("de 14 à 16." but not "de 14 à 16 ans",
+//!   "entre 2 et 5 heures de route"). A day written before a range of hours gives its date
+//!   ("le 17 de 14 h à 16 h").
+//! - **Written forms of days**: a month name between signs in any order ("23/Sep/2020",
+//!   "2020/Sep/23", "Sep-23-2020"), day, month and year apart ("2 4 2009"), the order of the
+//!   other language when only it gives a day ("10.31.1974", "12/31/1990" in French), ordinal
+//!   words ("march third", "the second of march"), a weekday with its day of the month
+//!   ("Tuesday the 19th", "mardi 25": the nearest month where they meet), "le 23" and "on the
+//!   15th" alone (the last such day, or the next in the future tense), "the 20th of next
+//!   month", "the first Monday of this month", "the third last week of 2018", "3 fridays from
+//!   now", "wednesday of next week", "the week of March 6".
+//! - **Clock times in words and shorthand**: "ten thirty am", "twelve oh three", "330 p.m.",
+//!   "3:15p", "twenty after 3pm", "sept du matin", "8 h et vingt minutes dans la soirée";
+//!   "this evening at eight" reads the hour in that part of day. "dans les 2h", "in 1h" are
+//!   lengths, "2.5 hours", "1/2 hour", "half an hour" durations.
 //! - **Own calendar arithmetic** (`calendar`, ~100 lines): days from civil, weekday, ISO
 //!   week, month lengths; no date crate, as nothing here needs time zones.
 

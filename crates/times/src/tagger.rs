@@ -115,6 +115,7 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
         if t.shape != Shape::Num
             && !lex.begins(t)
             && t.norm != "tonight"
+            && t.norm != "tonite"
             && t.norm != "q"
             && !(t.cap && roman(t.norm.trim_end_matches("ème").trim_end_matches('e')).is_some())
         {
@@ -346,7 +347,23 @@ impl Parser<'_> {
         }
         consider(self.year_expr(i));
         consider(self.loose_numeric_date(i));
+        consider(self.mixed_date(i));
+        consider(self.day_of_month(i));
         consider(self.nth_of_month(i));
+        consider(self.day_of_relative_month(i));
+        consider(self.counted_weekdays(i));
+        consider(self.weekday_of_week(i));
+        consider(self.following_unit(i));
+        consider(self.period_abbreviation(i));
+        consider(self.week_of(i));
+        // rules that start with digits only
+        let digits = self.tok(i).is_some_and(|t| t.shape == Shape::Num);
+        if digits {
+            consider(self.glued_quarter(i));
+            consider(self.decimal_duration(i));
+            consider(self.fraction_hour(i));
+            consider(self.clock_set(i));
+        }
         if !nested {
             consider(self.range(i));
             consider(self.modified(i));
@@ -514,6 +531,24 @@ impl Parser<'_> {
                 None => Some((format!("XXXX-{m:02}"), false, None)),
             },
             (Some(y), None, None) => Some((format!("{y:04}"), true, None)),
+            (None, None, Some(d)) => {
+                // a weekday and a day of the month: the nearest month where they meet (in
+                // the future tense, the next one)
+                let wd = p.weekday?;
+                let Some(a) = self.anchor else {
+                    return Some((format!("XXXX-XX-{d:02}"), false, None));
+                };
+                let first = Date::new(a.year, a.month, 1)?;
+                let date = (-12i64..=12)
+                    .filter_map(|k| {
+                        let m = first.add_months(k)?;
+                        Date::new(m.year, m.month, d).filter(|x| x.weekday() == wd)
+                    })
+                    .filter(|x| !(future || dir == Dir::Next) || x.days() >= a.days())
+                    .filter(|x| dir != Dir::Last || x.days() <= a.days())
+                    .min_by_key(|x| ((x.days() - a.days()).abs(), x.days() > a.days()))?;
+                Some((date.ymd(), true, Some(date)))
+            }
             (None, None, None) => {
                 let wd = p.weekday?;
                 match self.anchor {
@@ -535,6 +570,15 @@ impl Parser<'_> {
         let t = self.tok(i)?;
         if t.norm == "premier" || t.norm == "first" {
             return Some((i + 1, 1));
+        }
+        // "third", "twenty-first" (English)
+        if t.shape == Shape::Word
+            && self.lang == Lang::En
+            && t.norm.len() >= 5
+            && (t.norm.ends_with(['t', 'd', 'h']) || t.norm.starts_with('t'))
+            && let Some((e, v)) = self.at(i, Cat::DayOrd)
+        {
+            return Some((e, v.parse().ok()?));
         }
         // "1 er mai" (a space inside "1er", and "ler" as scanned newsprint reads it), before
         // a month only
@@ -565,7 +609,10 @@ impl Parser<'_> {
                 && matches!(self.norm(j + 1), "го" | "е" | "ое" | "ого")
             {
                 j += 2;
-            } else if self.tok(j).is_some_and(|t| t.shape != Shape::Sign) {
+            } else if self.tok(j).is_some_and(|t| t.shape != Shape::Sign)
+                && !(self.lang == Lang::En && self.lex.is(self.toks, j, Cat::Month))
+            {
+                // "14april 2015" is a day and a month run together; "5km" is not a day
                 return None;
             }
         }
@@ -715,7 +762,27 @@ impl Parser<'_> {
     fn weekday_at(&self, i: usize) -> Option<(usize, u32)> {
         let (e, v) = self.at(i, Cat::Weekday)?;
         let t = self.tok(i)?;
-        if self.lang == Lang::En && !t.cap && e != i + 1 {
+        // lower case only for abbreviations that are no English word ("thu.", not "sat.")
+        if self.lang == Lang::En
+            && !t.cap
+            && e != i + 1
+            && !matches!(
+                t.norm.as_str(),
+                "tue" | "tues" | "wed" | "thu" | "thurs" | "fri"
+            )
+        {
+            return None;
+        }
+        // a short name without its stop: capitalised, before a comma, a number or a month
+        if self.lang == Lang::En
+            && e == i + 1
+            && t.norm.len() <= 5
+            && self.norm(e) != "."
+            && !(t.cap
+                && (self.norm(e) == ","
+                    || self.tok(e).is_some_and(|x| x.shape == Shape::Num)
+                    || self.at(e, Cat::Month).is_some()))
+        {
             return None;
         }
         Some((e, v.parse().ok()?))
@@ -788,19 +855,60 @@ impl Parser<'_> {
                 p.day = Some(d);
                 return Some(Ok((e, p)));
             }
+            // "Tuesday the 19th", "Thu 15th", "mardi 25": a weekday and a day of the month,
+            // right after each other, the day marked as one (a suffix, "the", or French)
+            let marked = || k > j || e > k + 1 || self.at(k, Cat::DayOrd).is_some();
+            // not "mardi 11:00", "samedi 23/06/18", "mardi 11 h"
+            let more = || {
+                (self.glued(e - 1) && matches!(self.norm(e), ":" | "/" | "-" | "." | "h"))
+                    || self.at(e, Cat::Hour).is_some()
+            };
+            if p.weekday.is_some()
+                && !more()
+                && j == self.after_comma_back(j)
+                && (marked()
+                    || self.lang == Lang::Fr
+                        && self.tok(e).is_none_or(|t| t.shape != Shape::Word || t.cap))
+            {
+                p.day = Some(d);
+                return Some(Ok((e, p)));
+            }
+            // "le 25 mardi"
+            if p.weekday.is_none()
+                && self.lang == Lang::Fr
+                && let Some((we, wd)) = self.weekday_at(e)
+            {
+                p.day = Some(d);
+                p.weekday = Some(wd);
+                return Some(Ok((we, p)));
+            }
         }
         // EN: May 5, 2024 / May 2024; FR, RU: septembre 2022
         if let Some((e, m)) = self.month_at(j, false) {
             let mut end = e;
-            if self.lang == Lang::En
-                && let Some((e2, d)) = self.day_number(e)
-                && self.tok(e).is_some_and(|t| t.norm.len() <= 2)
+            // "May 5", "march third", "february the 15th"
+            let the = usize::from(self.norm(e) == "the" && self.lang == Lang::En);
+            // French writes the day first, but "novembre 23 de 1987" happens before a year
+            let fr_day_year = self.lang == Lang::Fr
+                && self
+                    .tok(e)
+                    .is_some_and(|t| t.shape == Shape::Num && t.norm.len() <= 2)
+                && matches!(self.norm(e + 1), "de" | ",")
+                && self
+                    .tok(e + 2)
+                    .is_some_and(|t| t.shape == Shape::Num && t.norm.len() == 4);
+            if (self.lang == Lang::En || fr_day_year)
+                && let Some((e2, d)) = self.day_number(e + the)
+                && self
+                    .tok(e + the)
+                    .is_some_and(|t| t.norm.len() <= 2 || self.at(e + the, Cat::DayOrd).is_some())
+                && (the == 0 || self.tok(e + 1).is_some_and(|t| t.shape == Shape::Num))
             {
                 p.day = Some(d);
                 end = e2;
             }
             let mut y_at = self.comma(end);
-            if p.day.is_none() && matches!(self.norm(y_at), "de" | "of") {
+            if (p.day.is_none() || fr_day_year) && matches!(self.norm(y_at), "de" | "of") {
                 y_at += 1;
             }
             let year = if p.day.is_none() && self.tok(y_at).is_some_and(|t| t.norm.len() == 2) {
@@ -1051,7 +1159,8 @@ impl Parser<'_> {
             }
             (na, nb, nc)
         } else if c.norm.len() == 4 || c.norm.len() == 2 {
-            if sep.norm == "-" && c.norm.len() == 2 {
+            // "10-31-74": with dashes and a short year only when one number can only be a day
+            if sep.norm == "-" && c.norm.len() == 2 && na <= 12 && nb <= 12 {
                 return None;
             }
             let y = if c.norm.len() == 2 {
@@ -1059,10 +1168,23 @@ impl Parser<'_> {
             } else {
                 nc
             };
-            if self.lang == Lang::En && sep.norm == "/" {
-                (y, na, nb)
+            let month_first = self.lang == Lang::En && sep.norm == "/";
+            // the order of the language, unless only the other one gives a day ("10.31.1974")
+            let valid = |m: u32, d: u32| {
+                i32::try_from(y)
+                    .ok()
+                    .and_then(|y| Date::new(y, m, d))
+                    .is_some()
+            };
+            let (m1, d1, m2, d2) = if month_first {
+                (na, nb, nb, na)
             } else {
-                (y, nb, na)
+                (nb, na, na, nb)
+            };
+            if !valid(m1, d1) && valid(m2, d2) {
+                (y, m2, d2)
+            } else {
+                (y, m1, d1)
             }
         } else {
             if a.norm.len() <= 2 && b.norm.len() <= 2 {
@@ -1080,6 +1202,197 @@ impl Parser<'_> {
             }
             None => Some(Found::Skip(end)),
         }
+    }
+
+    /// A day of the month alone: "le 23", "le 17 de 14 h à 16 h", "on the 15th", "on the
+    /// first". French needs "le" and the end of the clause or a clock time after; English
+    /// "on" and an ordinal. The last such day not after the anchor, or the next one in the
+    /// future tense.
+    fn day_of_month(&self, i: usize) -> Option<Hit> {
+        let (k, d, e) = match self.lang {
+            Lang::Fr if self.norm(i) == "le" => {
+                let t = self.tok(i + 1)?;
+                if t.shape != Shape::Num {
+                    return None;
+                }
+                let (e, d) = self.day_number(i + 1)?;
+                (i + 1, d, e)
+            }
+            Lang::En if self.norm(i) == "on" => {
+                let k = if self.norm(i + 1) == "the" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let (e, d) = self.day_number(k)?;
+                // an ordinal: "15th", "first"
+                if e == k + 1 && self.at(k, Cat::DayOrd).is_none() && self.norm(k) != "first" {
+                    return None;
+                }
+                (k, d, e)
+            }
+            _ => return None,
+        };
+        let _ = k;
+        // what may follow: the end of the clause, a clock time or a range of them
+        let clock_after = {
+            let c = if self.lex.is(self.toks, e, Cat::At) {
+                self.after(e, Cat::At)
+            } else {
+                e
+            };
+            self.clock(c, true).is_some()
+        };
+        let range_after = self
+            .range(e)
+            .filter(|r| r.kind == TimeKind::Range && r.value.contains('T'));
+        let end_after = self.tok(e).is_none_or(|t| {
+            matches!(t.norm.as_str(), "." | "," | ";" | "!" | "?" | ")")
+                && !(self.glued(e - 1) && self.tok(e + 1).is_some_and(|x| x.shape == Shape::Num))
+        });
+        // "le 17 pour trois heures", not "le 17 pour cent"
+        let for_after = self.lang == Lang::Fr
+            && self.norm(e) == "pour"
+            && !matches!(self.norm(e + 1), "cent" | "mille");
+        if !(clock_after || range_after.is_some() || end_after || for_after) {
+            return None;
+        }
+        let future = self.future.get(i).copied().unwrap_or(false);
+        let (value, anchored, fixes) = match self.anchor {
+            Some(a) => {
+                let first = Date::new(a.year, a.month, 1)?;
+                let shift: i64 = if future {
+                    if d >= a.day { 0 } else { 1 }
+                } else if d <= a.day {
+                    0
+                } else {
+                    -1
+                };
+                // the nearest month in that direction that has the day
+                let date = (0..3)
+                    .filter_map(|n| {
+                        let m = first.add_months(shift + if future { n } else { -n })?;
+                        Date::new(m.year, m.month, d)
+                    })
+                    .next()?;
+                (date.ymd(), true, Some(date))
+            }
+            None => (format!("XXXX-XX-{d:02}"), false, None),
+        };
+        // "le" and "on" stay out of the span, as TIMEX3 leaves them
+        let start = i + 1;
+        if let Some(r) = range_after {
+            let (l, rr) = r.value.split_once('/')?;
+            let clock = |v: &str| v.rsplit_once('T').map(|(_, c)| c.to_owned());
+            let v = format!("{value}T{}/{value}T{}", clock(l)?, clock(rr)?);
+            let mut h = Hit::new(start, r.end, TimeKind::Range, v, anchored);
+            h.fixes = fixes;
+            return Some(h);
+        }
+        let mut h = Hit::new(start, e, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        h.is_day = true;
+        Some(self.with_clock(h))
+    }
+
+    /// A date written with signs and a month name, in any order: "23/Sep/2020",
+    /// "2020/Sep/23", "septembre-2020-23", "Sep-23-2020"; a month and a year "2/2013"; a
+    /// month name and a day "Oct/2". The parts are glued and the sign is the same.
+    fn mixed_date(&self, i: usize) -> Option<Hit> {
+        let glued = |k: usize| self.tok(k).is_some_and(|t| !t.space_before);
+        let sep = self.norm(i + 1);
+        if !matches!(sep, "/" | "-") || !glued(i + 1) || !glued(i + 2) {
+            return None;
+        }
+        // a part: a month name (one token), a four-digit year or a one- or two-digit number
+        enum Part {
+            Month(u32),
+            Year(i32),
+            Num(u32),
+        }
+        let part = |k: usize| -> Option<Part> {
+            let t = self.tok(k)?;
+            if t.shape == Shape::Num {
+                let n = t.num()?;
+                return match t.norm.len() {
+                    4 if (1000..=2100).contains(&n) => Some(Part::Year(i32::try_from(n).ok()?)),
+                    1 | 2 => Some(Part::Num(n)),
+                    _ => None,
+                };
+            }
+            let (e, m) = self.at(k, Cat::Month).filter(|&(e, _)| e == k + 1)?;
+            let _ = e;
+            Some(Part::Month(m.parse().ok()?))
+        };
+        let continues = |k: usize| {
+            glued(k)
+                && (self.tok(k).is_some_and(|t| t.shape != Shape::Sign)
+                    || matches!(self.norm(k), "/" | "-" | ":") && glued(k + 1))
+        };
+        let (a, b) = (part(i)?, part(i + 2)?);
+        let triple = self.norm(i + 3) == sep && glued(i + 3) && glued(i + 4);
+        let p = if triple {
+            let c = part(i + 4)?;
+            if continues(i + 5) {
+                return None;
+            }
+            let (mut y, mut m, mut d) = (None, None, None);
+            for x in [a, b, c] {
+                match x {
+                    Part::Month(v) if m.is_none() => m = Some(v),
+                    Part::Year(v) if y.is_none() => y = Some(v),
+                    Part::Num(v) if d.is_none() => d = Some(v),
+                    _ => return None,
+                }
+            }
+            let named_month = [i, i + 2, i + 4]
+                .iter()
+                .any(|&k| self.tok(k).is_some_and(|t| t.shape == Shape::Word));
+            if !named_month {
+                return None;
+            }
+            Point::day(y?, m?, d?)?
+        } else {
+            if continues(i + 3) {
+                return None;
+            }
+            match (a, b) {
+                // "2015-3": a year and a one-digit month (not "2001-02", a season)
+                (Part::Year(y), Part::Num(m))
+                    if sep == "-" && (1..=9).contains(&m) && self.norm(i + 2).len() == 1 =>
+                {
+                    Point {
+                        year: Some(y),
+                        month: Some(m),
+                        ..Point::default()
+                    }
+                }
+                _ if sep != "/" => return None,
+                // "2/2013"
+                (Part::Num(m), Part::Year(y)) if (1..=12).contains(&m) => Point {
+                    year: Some(y),
+                    month: Some(m),
+                    ..Point::default()
+                },
+                // "Oct/2"
+                (Part::Month(m), Part::Num(d)) if sep == "/" => {
+                    Date::new(2000, m, d)?;
+                    Point {
+                        month: Some(m),
+                        day: Some(d),
+                        ..Point::default()
+                    }
+                }
+                _ => return None,
+            }
+        };
+        let end = if triple { i + 5 } else { i + 3 };
+        let future = self.future.get(i).copied().unwrap_or(false);
+        let (value, anchored, fixes) = self.resolve(p, Dir::None, future)?;
+        let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        h.is_day = p.day.is_some();
+        Some(self.with_clock(h))
     }
 
     /// Numeric dates without separators of one kind: a day and month ("22/04" in French,
@@ -1140,7 +1453,10 @@ impl Parser<'_> {
                             | "before"
                             | "after"
                     );
-                if !before_ok {
+                // "23/12 avant 17h", "2/15 at 4:00pm": a clock time after makes it a date
+                let clock_after = self.lex.is(self.toks, i + 3, Cat::At)
+                    && self.clock(self.after(i + 3, Cat::At), true).is_some();
+                if !before_ok && !clock_after {
                     return None;
                 }
                 let (d, m) = if self.lang == Lang::En {
@@ -1152,17 +1468,24 @@ impl Parser<'_> {
                 p.day = Some(d);
                 p.month = Some(m);
                 end = i + 3;
-            } else if a.norm.len() == 2
-                && let (Some(d), Some(m)) = (num2(i), num2(i + 1))
-                && self
-                    .tok(i + 1)
-                    .is_some_and(|t| t.norm.len() == 2 && t.space_before)
-                && self
+            } else if let (Some(d), Some(m)) = (num2(i), num2(i + 1))
+                && self.tok(i + 1).is_some_and(|t| t.space_before)
+                && let Some(yt) = self
                     .tok(i + 2)
-                    .is_some_and(|t| t.shape == Shape::Num && t.norm.len() == 4 && t.space_before)
+                    .filter(|t| t.shape == Shape::Num && t.space_before)
+                // "02 04 2009", "2 4 2009"; a two-digit year only after a zero-padded month
+                // ("18 08 78")
+                && (yt.norm.len() == 4 && yt.num().is_some_and(|y| (1000..=2100).contains(&y))
+                    || yt.norm.len() == 2 && self.norm(i + 1).starts_with('0'))
                 && free_after(i + 3)
+                && !self.counted_next(i + 3)
             {
-                let y = i32::try_from(self.tok(i + 2)?.num()?).ok()?;
+                let n = i32::try_from(yt.num()?).ok()?;
+                let y = if yt.norm.len() == 2 {
+                    if n <= 30 { 2000 + n } else { 1900 + n }
+                } else {
+                    n
+                };
                 let (d, m) = if self.lang == Lang::En {
                     (m, d)
                 } else {
@@ -1437,6 +1760,25 @@ impl Parser<'_> {
             h.is_day = false;
             return h;
         }
+        // "mardi dans la journée", "ce mardi « dans la journée »": the daytime of that day
+        if self.lang == Lang::Fr {
+            let quote = usize::from(matches!(self.norm(j), "«" | "\"" | "“"));
+            let k = j + quote;
+            if self.norm(k) == "dans"
+                && self.norm(k + 1) == "la"
+                && matches!(self.norm(k + 2), "journée" | "journee")
+            {
+                let mut end = k + 3;
+                if quote == 1 && matches!(self.norm(end), "»" | "\"" | "”") {
+                    end += 1;
+                }
+                h.value.push_str("TDT");
+                h.end = end;
+                h.kind = TimeKind::DateTime;
+                h.is_day = false;
+                return h;
+            }
+        }
         // "hier à 10 h" is one date-time; "mardi, vers 21 h" two expressions (TIMEX3 style).
         let mut k = j;
         if matches!(self.norm(k), "à" | "at" | "в" | "во") {
@@ -1467,6 +1809,24 @@ impl Parser<'_> {
             // hour word
             let (e, n) = self.count(i)?;
             let n = u32::try_from(n?).ok()?;
+            if self.lang == Lang::En
+                && self.at(e, Cat::Hour).is_none()
+                && let Some(c) = self.en_word_clock(i, e, n, strong)
+            {
+                return Some(c);
+            }
+            // "sept du matin", "huit du soir": an hour in words with the part of the day
+            if self.lang == Lang::Fr
+                && (1..=12).contains(&n)
+                && let Some((e2, ap)) = self.at(e, Cat::AmPm)
+            {
+                let h = match ap {
+                    "PM" if n < 12 => n + 12,
+                    "AM" if n == 12 => 0,
+                    _ => n,
+                };
+                return Some(Hit::new(i, e2, TimeKind::Time, format!("{h:02}:00"), true));
+            }
             let (e2, _) = self.at(e, Cat::Hour)?;
             if n > 24 || matches!(self.norm(e), "h" | "hr") {
                 return None;
@@ -1480,6 +1840,30 @@ impl Parser<'_> {
             return Some(Hit::new(
                 i,
                 end,
+                TimeKind::Time,
+                format!("{h:02}:{m:02}"),
+                true,
+            ));
+        }
+        // "330 p.m.", "1140 a.m.": hours and minutes run together before AM/PM
+        if t.shape == Shape::Num
+            && matches!(t.norm.len(), 3 | 4)
+            && let Some((e, ap)) = self.at(i + 1, Cat::AmPm)
+        {
+            let n = t.num()?;
+            let (mut h, m) = (n / 100, n % 100);
+            if !(1..=12).contains(&h) || m > 59 {
+                return None;
+            }
+            if ap == "PM" && h < 12 {
+                h += 12;
+            }
+            if ap == "AM" && h == 12 {
+                h = 0;
+            }
+            return Some(Hit::new(
+                i,
+                e,
                 TimeKind::Time,
                 format!("{h:02}:{m:02}"),
                 true,
@@ -1523,7 +1907,16 @@ impl Parser<'_> {
             }
             j = e;
             explicit = true;
-            if let Some(m) = self
+            // "8 h et vingt minutes", "8 h et quart"
+            if self.lang == Lang::Fr
+                && self.norm(j) == "et"
+                && let Some((e2, h2, m2)) = self.word_minutes(j, h)
+                && e2 > j
+                && h2 == h
+            {
+                minutes = Some(m2);
+                j = e2;
+            } else if let Some(m) = self
                 .tok(j)
                 .filter(|x| x.shape == Shape::Num && x.norm.len() == 2)
             {
@@ -1537,8 +1930,46 @@ impl Parser<'_> {
                 }
             }
         }
+        // "3ish pm": an approximate hour before AM/PM
+        if self.lang == Lang::En
+            && self.norm(j) == "ish"
+            && self.glued(j - 1)
+            && self.at(j + 1, Cat::AmPm).is_some()
+        {
+            j += 1;
+        }
+        // "at 3 15", "at 12 15": hour and minutes apart after a cue, nothing counted after
+        if self.lang == Lang::En
+            && strong
+            && minutes.is_none()
+            && j == i + 1
+            && (1..=12).contains(&h)
+            && let Some(m) = self
+                .tok(j)
+                .filter(|x| x.shape == Shape::Num && x.norm.len() == 2 && x.space_before)
+                .and_then(Tok::num)
+            && m <= 59
+            && self
+                .tok(j + 1)
+                .is_none_or(|x| x.shape != Shape::Word || self.at(j + 1, Cat::AmPm).is_some())
+        {
+            minutes = Some(m);
+            j += 1;
+            explicit = true;
+        }
         let mut hour = h;
-        if let Some((e, ap)) = self.at(j, Cat::AmPm) {
+        // "20 h dans la soirée": a 24-hour time with its part of day, left outside
+        let fr_24h = self.lang == Lang::Fr && h > 12 && explicit;
+        // "3:15p", "at 3p": one glued letter for PM or AM, after minutes or a cue
+        let letter = (self.lang == Lang::En
+            && matches!(self.norm(j), "p" | "a")
+            && self.glued(j - 1)
+            && (minutes.is_some() || strong)
+            && self
+                .tok(j + 1)
+                .is_none_or(|t| t.shape != Shape::Word || t.space_before))
+        .then(|| (j + 1, if self.norm(j) == "p" { "PM" } else { "AM" }));
+        if let Some((e, ap)) = self.at(j, Cat::AmPm).filter(|_| !fr_24h).or(letter) {
             if h == 0 || h > 12 {
                 return None;
             }
@@ -1607,6 +2038,68 @@ impl Parser<'_> {
         Some((j, hour, 0))
     }
 
+    /// An English clock time in words after the hour `n` (tokens `i..e`): minutes in words
+    /// ("ten thirty", "four twenty-three", "twelve oh three"), then AM/PM, or a cue before
+    /// ("at three twenty"); "three am" needs no minutes.
+    fn en_word_clock(&self, i: usize, e: usize, n: u32, strong: bool) -> Option<Hit> {
+        if !(1..=12).contains(&n)
+            || self.tok(i).is_some_and(|t| t.cap && !strong)
+            || matches!(self.norm(i), "a" | "an")
+        {
+            return None;
+        }
+        let mut j = e;
+        let mut minutes = 0;
+        if self.norm(j) == "-" && matches!(self.norm(j + 1), "oh" | "o" | "ou" | "zero") {
+            j += 1;
+        }
+        let oh = matches!(self.norm(j), "oh" | "o" | "ou" | "zero");
+        if oh {
+            let k = if self.norm(j + 1) == "-" {
+                j + 2
+            } else {
+                j + 1
+            };
+            let (e2, m) = self.count(k)?;
+            let m = u32::try_from(m?).ok()?;
+            if !(1..=9).contains(&m) || self.tok(k)?.shape != Shape::Word {
+                return None;
+            }
+            minutes = m;
+            j = e2;
+        } else {
+            let k = if self.norm(j) == "-" { j + 1 } else { j };
+            if self.tok(k).is_some_and(|t| t.shape == Shape::Word)
+                && let Some((e2, Some(m))) = self.count(k)
+                && (10..60).contains(&m)
+                && self.at(e2, Cat::Unit).is_none()
+            {
+                minutes = u32::try_from(m).ok()?;
+                j = e2;
+            }
+        }
+        let mut hour = n;
+        if let Some((e3, ap)) = self.at(j, Cat::AmPm) {
+            if ap == "PM" && hour < 12 {
+                hour += 12;
+            }
+            if ap == "AM" && hour == 12 {
+                hour = 0;
+            }
+            j = e3;
+        } else if !(j > e && self.tok(j).is_none_or(|t| t.shape != Shape::Word) && (strong || oh)) {
+            // without AM/PM, a cue before or "oh" minutes ("twelve oh three")
+            return None;
+        }
+        Some(Hit::new(
+            i,
+            j,
+            TimeKind::Time,
+            format!("{hour:02}:{minutes:02}"),
+            true,
+        ))
+    }
+
     fn ampm_follows(&self, i: usize) -> bool {
         self.at(i, Cat::AmPm).is_some()
     }
@@ -1620,6 +2113,29 @@ impl Parser<'_> {
             Some(c) => c,
             None => self.clock(i, strong)?,
         };
+        // "dans les 2h", "in 1h", "pendant 3h": a length, not a clock time
+        let prev = if i > 0 { self.norm(i - 1) } else { "" };
+        let length_cue = match self.lang {
+            Lang::Fr => {
+                matches!(prev, "dans" | "pendant" | "en")
+                    || prev == "les" && i > 1 && self.norm(i - 2) == "dans"
+            }
+            Lang::En => matches!(prev, "in" | "for" | "within"),
+            Lang::Ru => false,
+        };
+        if length_cue
+            && c.end == i + 2
+            && self.norm(i + 1) == "h"
+            && let Some(n) = self.tok(i).and_then(Tok::num)
+        {
+            return Some(Hit::new(
+                i,
+                c.end,
+                TimeKind::Duration,
+                format!("PT{n}H"),
+                true,
+            ));
+        }
         // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9", "11 pm yesterday": the
         // day written after the time
         if let Some(day) = self.day_after_clock(c.end) {
@@ -1661,6 +2177,249 @@ impl Parser<'_> {
         Some(c)
     }
 
+    /// "EOM", "the BOY": the end or the beginning of the publication date's month or year,
+    /// written in capitals only (English); the letters are data (`abbr`).
+    fn period_abbreviation(&self, i: usize) -> Option<Hit> {
+        let k = if self.norm(i) == "the" { i + 1 } else { i };
+        let t = self.tok(k)?;
+        if t.norm.len() != 3
+            || !self.text[t.start..t.end]
+                .bytes()
+                .all(|c| c.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let (e, v) = self.at(k, Cat::Abbr)?;
+        let (m, unit) = v.split_once(':')?;
+        let a = self.anchor?;
+        let value = match unit {
+            "M" => format!("{:04}-{:02}", a.year, a.month),
+            "Y" => format!("{:04}", a.year),
+            _ => return None,
+        };
+        let modifier = match m {
+            "START" => "START",
+            "END" => "END",
+            _ => return None,
+        };
+        let mut h = Hit::new(i, e, TimeKind::Date, value, true);
+        h.modifier = Some(modifier);
+        Some(h)
+    }
+
+    /// A year and a quarter run together: "2018Q4", "18q4" (`2018-Q4`).
+    fn glued_quarter(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if t.shape != Shape::Num
+            || !matches!(t.norm.len(), 2 | 4)
+            || self.norm(i + 1) != "q"
+            || !self.glued(i)
+            || !self.glued(i + 1)
+        {
+            return None;
+        }
+        let q = self.tok(i + 2).filter(|x| x.norm.len() == 1)?.num()?;
+        if !(1..=4).contains(&q)
+            || self.glued(i + 2) && self.tok(i + 3).is_some_and(|x| x.shape != Shape::Sign)
+        {
+            return None;
+        }
+        let y = i32::try_from(t.num()?).ok()?;
+        let y = if t.norm.len() == 2 { 2000 + y } else { y };
+        let mut h = Hit::new(i, i + 3, TimeKind::Date, format!("{y:04}-Q{q}"), true);
+        h.names_quarter = true;
+        Some(h)
+    }
+
+    /// "the week of October 6th", "the week of March 6" (English): the ISO week of that day.
+    fn week_of(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En || self.norm(i) != "the" || self.norm(i + 1) != "week" {
+            return None;
+        }
+        if self.norm(i + 2) != "of" {
+            return None;
+        }
+        let h = self.best_inner(i + 3)?;
+        let d = Date::parse_iso_prefix(&h.value).filter(|_| h.is_day && h.value.len() == 10)?;
+        let (y, w) = d.iso_week();
+        Some(Hit::new(
+            i,
+            h.end,
+            TimeKind::Date,
+            format!("{y:04}-W{w:02}"),
+            h.anchored,
+        ))
+    }
+
+    /// "the following week", "the following month", "the following year" (English): the
+    /// one after the last date the text fixed (the publication date if none), as TIMEX3
+    /// anchors them.
+    fn following_unit(&self, i: usize) -> Option<Hit> {
+        let k = if self.norm(i) == "the" { i + 1 } else { i };
+        if self.lang != Lang::En || self.norm(k) != "following" {
+            return None;
+        }
+        let r = self.reference?;
+        // the antecedent may be a year this layer does not carry forward ("in 1995 … the
+        // following year"): without a day fixed by the text, a year written before leaves it
+        if self.reference == self.anchor
+            && self.toks[..i]
+                .iter()
+                .any(|t| t.shape == Shape::Num && t.norm.len() == 4)
+        {
+            return None;
+        }
+        let value = match self.norm(k + 1) {
+            "week" => {
+                let (y, w) = r.add_days(7)?.iso_week();
+                format!("{y:04}-W{w:02}")
+            }
+            "month" => {
+                let d = Date::new(r.year, r.month, 1)?.add_months(1)?;
+                format!("{:04}-{:02}", d.year, d.month)
+            }
+            "year" => format!("{:04}", r.year + 1),
+            _ => return None,
+        };
+        Some(Hit::new(i, k + 2, TimeKind::Date, value, true))
+    }
+
+    /// A weekday in a week named relatively (English): "wednesday of next week", "friday
+    /// next week", "monday of last week"; "friday after next" (the second one to come).
+    fn weekday_of_week(&self, i: usize) -> Option<Hit> {
+        // cheap tests first: one of the words that follow a weekday, then the weekday
+        if self.lang != Lang::En
+            || !(i + 1..i + 3).any(|k| {
+                matches!(
+                    self.norm(k),
+                    "of" | "after" | "next" | "this" | "last" | "previous"
+                )
+            })
+            || !self.lex.is(self.toks, i, Cat::Weekday)
+        {
+            return None;
+        }
+        let (e, wd) = self.weekday_at(i)?;
+        let a = self.anchor?;
+        let today = a.weekday();
+        let (end, date) = if self.norm(e) == "after" && self.norm(e + 1) == "next" {
+            let first = (i64::from(wd) - i64::from(today)).rem_euclid(7);
+            let first = if first == 0 { 7 } else { first };
+            (e + 2, a.add_days(first + 7)?)
+        } else {
+            let k = if self.norm(e) == "of" { e + 1 } else { e };
+            let shift = match self.norm(k) {
+                "this" => 0,
+                "next" => 1,
+                "last" | "previous" => -1,
+                _ => return None,
+            };
+            if self.norm(k + 1) != "week" {
+                return None;
+            }
+            let monday = a.add_days(1 - i64::from(today))?;
+            (k + 2, monday.add_days(7 * shift + i64::from(wd) - 1)?)
+        };
+        let mut h = Hit::new(i, end, TimeKind::Date, date.ymd(), true);
+        h.fixes = Some(date);
+        h.is_day = true;
+        Some(h)
+    }
+
+    /// A count of weekdays from the publication date (English): "3 fridays from now", "2
+    /// thursdays ago" (the publication day itself not counted).
+    fn counted_weekdays(&self, i: usize) -> Option<Hit> {
+        // cheap tests first: a plural word, then a plural weekday right after a one- or
+        // two-token count
+        let plural = |k: usize| self.tok(k).is_some_and(|t| t.norm.ends_with("ays"));
+        if self.lang != Lang::En
+            || !(plural(i + 1) || plural(i + 2))
+            || !(self.lex.is(self.toks, i + 1, Cat::Weekdays)
+                || self.lex.is(self.toks, i + 2, Cat::Weekdays))
+        {
+            return None;
+        }
+        let (e, n) = self.count(i)?;
+        let n = i64::try_from(n?).ok()?;
+        let (e2, wd) = self.at(e, Cat::Weekdays)?;
+        let wd: i64 = wd.parse().ok()?;
+        let (end, forward) = match (self.norm(e2), self.norm(e2 + 1)) {
+            ("from", "now" | "today") => (e2 + 2, true),
+            ("hence", _) => (e2 + 1, true),
+            ("ago" | "back", _) => (e2 + 1, false),
+            _ => return None,
+        };
+        let (value, anchored, fixes) = match self.anchor {
+            Some(a) => {
+                let today = i64::from(a.weekday());
+                let d = if forward {
+                    let first = (wd - today).rem_euclid(7);
+                    a.add_days(if first == 0 { 7 } else { first } + 7 * (n - 1))?
+                } else {
+                    let first = (today - wd).rem_euclid(7);
+                    a.add_days(-(if first == 0 { 7 } else { first }) - 7 * (n - 1))?
+                };
+                (d.ymd(), true, Some(d))
+            }
+            None => (format!("XXXX-WXX-{wd}"), false, None),
+        };
+        let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
+        h.fixes = fixes;
+        Some(h)
+    }
+
+    /// A day of a month named relatively (English): "the 20th of next month", "20 of this
+    /// month", "20th day of the previous month".
+    fn day_of_relative_month(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let k = if self.norm(i) == "the" { i + 1 } else { i };
+        // cheap tests first: "of" a few tokens on, then a number or an ordinal
+        if !(k + 1..k + 4).any(|x| self.norm(x) == "of")
+            || !(self.tok(k).is_some_and(|t| t.shape == Shape::Num)
+                || self.lex.is(self.toks, k, Cat::DayOrd))
+        {
+            return None;
+        }
+        let (mut e, d) = self.day_number(k)?;
+        if self.norm(e) == "day" {
+            e += 1;
+        }
+        if self.norm(e) != "of" {
+            return None;
+        }
+        let mut j = e + 1;
+        if self.norm(j) == "the" {
+            j += 1;
+        }
+        let shift = match self.norm(j) {
+            "this" | "current" => 0,
+            "last" | "previous" | "past" => -1,
+            "next" | "coming" | "following" => 1,
+            "month" => {
+                j -= 1;
+                0
+            }
+            _ => return None,
+        };
+        if self.norm(j + 1) != "month" || self.norm(j + 2) == "'" {
+            return None;
+        }
+        // "3 of the month's games": a bare number needs the relative word
+        let ordinal = e > k + 1 || self.at(k, Cat::DayOrd).is_some();
+        if !ordinal && self.norm(j) == "the" {
+            return None;
+        }
+        let a = self.anchor?;
+        let m = Date::new(a.year, a.month, 1)?.add_months(shift)?;
+        let date = Date::new(m.year, m.month, d)?;
+        let mut h = Hit::new(i, j + 2, TimeKind::Date, date.ymd(), true);
+        h.fixes = Some(date);
+        h.is_day = true;
+        Some(h)
+    }
+
     /// The n-th weekday or week of a month (English): "first tuesday of october", "the last
     /// Friday in May 2015", "last week of september 2014" (the week of its last Sunday),
     /// "first week of october" (the week of its first Monday).
@@ -1672,51 +2431,134 @@ impl Parser<'_> {
         if self.norm(j) == "the" {
             j += 1;
         }
-        let n: i32 = match self.norm(j) {
-            "first" | "1st" => 1,
-            "second" | "2nd" => 2,
-            "third" | "3rd" => 3,
-            "fourth" | "4th" => 4,
-            "last" => -1,
-            _ => return None,
+        // "the third last week of 2018", "the 5th last day of May": counted from the end
+        let from_end = (matches!(self.norm(j + 1), "last") || self.norm(j + 2) == "last")
+            .then(|| self.day_number(j))
+            .flatten()
+            .filter(|&(e, n)| self.norm(e) == "last" && (2..=9).contains(&n));
+        let n: i32 = if let Some((e, n)) = from_end {
+            j = e;
+            -i32::try_from(n).ok()?
+        } else {
+            match self.norm(j) {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                "fourth" | "4th" => 4,
+                "last" => -1,
+                _ => return None,
+            }
         };
         j += 1;
-        let (e, wd) = match self.weekday_at(j) {
-            Some(x) => (x.0, Some(x.1)),
-            None if matches!(self.norm(j), "week") && matches!(n, 1 | -1) => (j + 1, None),
+        // what is counted: a weekday, the week, the day, the weekend
+        enum Of {
+            Weekday(u32),
+            Week,
+            Day,
+            Weekend,
+        }
+        let (e, what) = match self.weekday_at(j) {
+            Some(x) => (x.0, Of::Weekday(x.1)),
+            None if self.norm(j) == "week" && self.norm(j + 1) == "end" && n == -1 => {
+                (j + 2, Of::Weekend)
+            }
+            None if n == -1 && self.at(j, Cat::Weekend).is_some() => {
+                (self.at(j, Cat::Weekend)?.0, Of::Weekend)
+            }
+            None if self.norm(j) == "week" && (n == 1 || n < 0) => (j + 1, Of::Week),
+            None if self.norm(j) == "day" => (j + 1, Of::Day),
+            None if n == -1 && self.norm(j) == "wkend" => (j + 1, Of::Weekend),
             None => return None,
         };
         if !matches!(self.norm(e), "of" | "in") {
             return None;
         }
-        let (e2, v) = self.at(e + 1, Cat::Month)?;
-        let m: u32 = v.parse().ok()?;
-        let mut end = e2;
-        let year = match self.year_after(self.comma(e2)) {
-            Ok(Some((e3, y))) if self.tok(self.comma(e2)).is_some_and(|t| t.norm.len() == 4) => {
-                end = e3;
-                y
-            }
-            _ => {
+        // the month: named ("of october 2015") or relative ("of this month", "of last month")
+        let relative = {
+            let k = e + 1;
+            let (k2, shift) = match self.norm(k) {
+                "this" | "the" | "current" => (k + 1, 0),
+                "last" | "previous" | "past" => (k + 1, -1),
+                "next" | "coming" => (k + 1, 1),
+                _ => (k, i64::MAX),
+            };
+            if shift != i64::MAX && self.norm(k2) == "month" {
                 let a = self.anchor?;
-                if m < a.month && self.future.get(i).copied().unwrap_or(false) {
-                    a.year + 1
-                } else {
-                    a.year
-                }
+                let m = Date::new(a.year, a.month, 1)?.add_months(shift)?;
+                Some((k2 + 1, m.year, m.month))
+            } else {
+                None
             }
         };
-        let (value, fixes) = match wd {
-            Some(wd) => {
+        // a year alone for weeks and days: "the third last week of 2018"
+        let year_only = (!matches!(what, Of::Weekday(_) | Of::Weekend))
+            .then(|| self.tok(e + 1))
+            .flatten()
+            .filter(|t| t.shape == Shape::Num && t.norm.len() == 4)
+            .and_then(|t| i32::try_from(t.num()?).ok());
+        let (end, year, m) = if let Some(r) = relative {
+            r
+        } else if let Some(y) = year_only {
+            (e + 2, y, if n < 0 { 12 } else { 1 })
+        } else {
+            let (e2, v) = self.at(e + 1, Cat::Month)?;
+            let m: u32 = v.parse().ok()?;
+            let mut end = e2;
+            let year = match self.year_after(self.comma(e2)) {
+                Ok(Some((e3, y)))
+                    if self.tok(self.comma(e2)).is_some_and(|t| t.norm.len() == 4) =>
+                {
+                    end = e3;
+                    y
+                }
+                _ => {
+                    let a = self.anchor?;
+                    if m < a.month && self.future.get(i).copied().unwrap_or(false) {
+                        a.year + 1
+                    } else {
+                        a.year
+                    }
+                }
+            };
+            (end, year, m)
+        };
+        let (value, fixes) = match what {
+            Of::Weekday(wd) => {
                 let d = Date::nth_weekday(year, m, wd, n)?;
                 (d.ymd(), Some(d))
             }
-            None => {
-                let d = Date::nth_weekday(year, m, if n > 0 { 1 } else { 7 }, n)?;
+            // "the first week of 2014": the ISO week
+            Of::Week if year_only.is_some() && relative.is_none() && n > 0 => {
+                (format!("{year:04}-W{n:02}"), None)
+            }
+            Of::Week => {
+                // the week of the first Monday, or of the last Sunday, counted back
+                let d = if n > 0 {
+                    Date::nth_weekday(year, m, 1, n)?
+                } else {
+                    Date::nth_weekday(year, m, 7, -1)?.add_days(7 * (i64::from(n) + 1))?
+                };
                 let (wy, w) = d.iso_week();
                 (format!("{wy:04}-W{w:02}"), None)
             }
+            Of::Day => {
+                let d = if n > 0 {
+                    Date::new(year, m, u32::try_from(n).ok()?)?
+                } else {
+                    Date::new(year, m, 1)?
+                        .add_months(1)?
+                        .add_days(i64::from(n))?
+                };
+                (d.ymd(), Some(d))
+            }
+            Of::Weekend => {
+                // the weekend of the month's last Saturday
+                let d = Date::nth_weekday(year, m, 6, -1)?;
+                let (wy, w) = d.iso_week();
+                (format!("{wy:04}-W{w:02}-WE"), None)
+            }
         };
+        let wd = fixes;
         let mut h = Hit::new(i, end, TimeKind::Date, value, true);
         h.fixes = fixes;
         h.is_day = wd.is_some();
@@ -1745,11 +2587,22 @@ impl Parser<'_> {
                 30
             }
             _ => {
-                let t = self
-                    .tok(j)
-                    .filter(|t| t.shape == Shape::Num && t.norm.len() <= 2)?;
-                let n = Some(i64::from(t.num()?)).filter(|n| (1..60).contains(n))?;
-                j += 1;
+                let t = self.tok(j)?;
+                let n = if t.shape == Shape::Num && t.norm.len() <= 2 {
+                    j += 1;
+                    i64::from(t.num()?)
+                } else {
+                    // "twenty after 3pm", "ten to midnight": a count in words
+                    let (e, n) = self.count(j)?;
+                    if t.shape != Shape::Word || !matches!(self.norm(e), "past" | "after" | "to") {
+                        return None;
+                    }
+                    j = e;
+                    i64::try_from(n?).ok()?
+                };
+                if !(1..60).contains(&n) {
+                    return None;
+                }
                 counted = matches!(self.norm(j), "minutes" | "minute" | "mins" | "min");
                 if counted {
                     j += 1;
@@ -1757,10 +2610,19 @@ impl Parser<'_> {
                 n
             }
         };
+        // "15 to noon", "twenty after 3pm": uncounted, only before a named or marked time
+        let marked = self.at(j + 1, Cat::Clock).is_some()
+            || self
+                .clock(j + 1, true)
+                .is_some_and(|c| self.ampm_in(j + 1, c.end));
         let sign = match self.norm(j) {
             "past" => 1,
-            "after" if counted => 1,
-            "to" | "till" | "before" | "of" if counted => -1,
+            "after" if counted || marked => 1,
+            "to" | "till" | "before" | "of"
+                if counted || marked && self.at(j + 1, Cat::Clock).is_some() =>
+            {
+                -1
+            }
             _ => return None,
         };
         let mut c = self.clock(j + 1, true)?;
@@ -1813,14 +2675,24 @@ impl Parser<'_> {
     /// A direction word at `j` ("ce", "dernier", "next", "прошлый"): the token after it and
     /// the direction, or `j` and `Dir::None`.
     fn direction(&self, j: usize) -> (usize, Dir) {
-        [
+        let found = [
             (Cat::This, Dir::This),
             (Cat::Last, Dir::Last),
             (Cat::Next, Dir::Next),
         ]
         .into_iter()
         .find_map(|(cat, dir)| self.at(j, cat).map(|(e, _)| (e, dir)))
-        .unwrap_or((j, Dir::None))
+        .unwrap_or((j, Dir::None));
+        // "this past weekend", "this coming week" (English): the second word decides
+        if found.1 == Dir::This && self.lang == Lang::En {
+            if let Some((e, _)) = self.at(found.0, Cat::Last) {
+                return (e, Dir::Last);
+            }
+            if let Some((e, _)) = self.at(found.0, Cat::Next) {
+                return (e, Dir::Next);
+            }
+        }
+        found
     }
 
     /// "dernier/prochain/ce" with a unit: "la semaine dernière", "last year", "в прошлом
@@ -1941,8 +2813,11 @@ impl Parser<'_> {
         }
         let (e, offset, this_pod) = if let Some((e, v)) = self.at(i, Cat::Deictic) {
             (e, v.parse::<i64>().ok()?, None)
-        } else if self.norm(i) == "tonight" {
+        } else if matches!(self.norm(i), "tonight" | "tonite") {
             (i + 1, 0, Some("NI"))
+        } else if self.lang == Lang::En && self.norm(i) == "last" && self.norm(i + 1) == "night" {
+            // "last night": the night before the publication day
+            (i + 2, -1, Some("NI"))
         } else if let Some((e, _)) = self.at(i, Cat::This)
             && let Some((e2, pod)) = self.at(e, Cat::Pod)
             && pod != "MI"
@@ -1980,10 +2855,17 @@ impl Parser<'_> {
         let mut h = Hit::new(i, e, TimeKind::Date, value, anchored);
         h.fixes = fixes;
         if let Some(pod) = this_pod {
+            // "this morning at 3", "this evening at 8": the hour read in that part of day
+            if let Some(t) = self.pod_hour(e, pod, &h.value) {
+                h.value = t.0;
+                h.end = t.1;
+                h.kind = TimeKind::DateTime;
+                return Some(h);
+            }
             h.value = format!(
                 "{}T{}",
                 h.value,
-                if pod == "NI" && self.norm(i) == "tonight" {
+                if pod == "NI" && matches!(self.norm(i), "tonight" | "tonite" | "last") {
                     "NI"
                 } else {
                     pod
@@ -1994,6 +2876,42 @@ impl Parser<'_> {
         }
         h.is_day = true;
         Some(self.with_clock(h))
+    }
+
+    /// "at 3", "at eight" after a part of day (English) on `day`: the value and the end. An
+    /// hour of the afternoon, evening or night is after noon; twelve at night is midnight,
+    /// the start of the next day.
+    fn pod_hour(&self, e: usize, pod: &str, day: &str) -> Option<(String, usize)> {
+        if self.lang != Lang::En || !matches!(self.norm(e), "at" | "@") {
+            return None;
+        }
+        let k = e + 1;
+        let t = self.tok(k)?;
+        let (end, h) = if t.shape == Shape::Num && t.norm.len() <= 2 {
+            (k + 1, t.num()?)
+        } else if t.shape == Shape::Word {
+            let (end, n) = self.count(k)?;
+            (end, u32::try_from(n?).ok()?)
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&h)
+            || self
+                .tok(end)
+                .is_some_and(|x| x.shape == Shape::Word || x.norm == ":")
+        {
+            return None;
+        }
+        let d = Date::parse_iso_prefix(day);
+        let (day, hour) = match (pod, h) {
+            ("MO", 12) => (d, 0),
+            ("MO", h) => (d, h),
+            ("AF", 12) => (d, 12),
+            ("EV" | "NI", 12) => (d.and_then(|d| d.add_days(1)), 0),
+            (_, h) => (d, h + 12),
+        };
+        let day = day.map_or_else(|| "XXXX-XX-XX".to_owned(), Date::ymd);
+        Some((format!("{day}T{hour:02}:00"), end))
     }
 
     /// "ce jour-là", "le lendemain", "the next day", "накануне": from the last date fixed.
@@ -2074,6 +2992,75 @@ impl Parser<'_> {
         Some((e, Some(n)))
     }
 
+    /// A fraction of an hour written with a slash (English): "1/2 hour", "3/4h" (`PT45M`).
+    fn fraction_hour(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En || self.norm(i + 1) != "/" || !self.glued(i) || !self.glued(i + 1)
+        {
+            return None;
+        }
+        let minutes = match (self.norm(i), self.norm(i + 2)) {
+            ("1", "2") => 30,
+            ("1", "4") => 15,
+            ("3", "4") => 45,
+            _ => return None,
+        };
+        let e = i + 3;
+        let end = if self.norm(e) == "h" {
+            e + 1
+        } else {
+            let (ue, unit) = self.at(e, Cat::Unit)?;
+            if unit != "1H" {
+                return None;
+            }
+            ue
+        };
+        Some(Hit::new(
+            i,
+            end,
+            TimeKind::Duration,
+            format!("PT{minutes}M"),
+            true,
+        ))
+    }
+
+    /// Whether a clock-time cue ("à", "at", "il est") ends right before token `i`.
+    fn at_cue_before(&self, i: usize) -> bool {
+        (1..=3).any(|k| i >= k && self.at(i - k, Cat::At).is_some_and(|(e, _)| e == i))
+    }
+
+    /// A decimal count of a unit: "3.5 ans", "2.5 hours", "123,45 sec" (`P3.5Y`, `PT2.5H`).
+    fn decimal_duration(&self, i: usize) -> Option<Hit> {
+        let a = self.tok(i)?;
+        if a.shape != Shape::Num || a.norm.len() > 4 {
+            return None;
+        }
+        // not the end of a longer number ("1.234,5")
+        if i > 0 && matches!(self.norm(i - 1), "." | ",") && !a.space_before {
+            return None;
+        }
+        if !(matches!(self.norm(i + 1), "." | ",") && self.glued(i) && self.glued(i + 1)) {
+            return None;
+        }
+        let b = self.tok(i + 2).filter(|t| t.shape == Shape::Num)?;
+        let mut e = i + 3;
+        if self.norm(e) == "-" && self.glued(e - 1) {
+            e += 1;
+        }
+        let (ue, unit) = self.at(e, Cat::Unit)?;
+        let (mult, u) = unit_parts(unit)?;
+        if mult != 1 || u == "Q" || self.norm(ue) == "old" || self.norm(ue) == "-" {
+            return None;
+        }
+        let amount = format!("{}.{}", a.norm, b.norm);
+        let value = match u {
+            "H" => format!("PT{amount}H"),
+            "MIN" => format!("PT{amount}M"),
+            "S" => format!("PT{amount}S"),
+            u => format!("P{amount}{u}"),
+        };
+        Some(Hit::new(i, ue, TimeKind::Duration, value, true))
+    }
+
     /// A length of time: "six mois", "30 ans", "three days", "16-hour", "несколько месяцев",
     /// "un demi-siècle"; with "il y a", "ago", "назад", "dans", "через", "later" it becomes a
     /// date.
@@ -2123,9 +3110,16 @@ impl Parser<'_> {
             && self.glued(k + 1)
             && self.norm(k + 3) == "2"
             && self.glued(k + 2);
+        // a unit that holds its own count: "half an hour", "three-quarters of an hour"
+        let own_count = matches!(self.norm(k), "half" | "three" | "quarter")
+            .then(|| self.at(k, Cat::Unit))
+            .flatten()
+            .filter(|&(ue, _)| ue > k + 1 && self.at(k, Cat::Num).is_none_or(|(ne, _)| ne < ue));
         let (mut e, n) = if glued_half {
             half = true;
             (k + 4, self.tok(k)?.num().map(u64::from))
+        } else if own_count.is_some() && matches!(self.norm(k), "half" | "three" | "quarter") {
+            (k, Some(1))
         } else {
             match self.count(k) {
                 Some(x) => x,
@@ -2136,12 +3130,12 @@ impl Parser<'_> {
                 }
             }
         };
-        // "two and a half years"
+        // "two and a half years" ("and an half" as some write it)
         if self.lang == Lang::En
             && !half
             && n.is_some()
             && self.norm(e) == "and"
-            && self.norm(e + 1) == "a"
+            && matches!(self.norm(e + 1), "a" | "an")
             && self.norm(e + 2) == "half"
             && self.at(e + 3, Cat::Unit).is_some()
         {
@@ -2160,13 +3154,21 @@ impl Parser<'_> {
                 e = e2;
             }
         }
+        // "two upcoming weeks": as "the next two weeks"; "two more years"
+        if self.lang == Lang::En
+            && matches!(self.norm(e), "upcoming" | "more")
+            && (pre.is_none() || self.norm(e) == "more")
+            && self.at(e + 1, Cat::Unit).is_some()
+        {
+            e += 1;
+        }
         if self.norm(e) == "-" && self.glued(e - 1) {
             e += 1;
         }
         let (ue, unit) = self.at(e, Cat::Unit)?;
         let (mult, u) = unit_parts(unit)?;
         // "à 10 heures" is a time
-        if u == "H" && i > 0 && self.lex.is(self.toks, i - 1, Cat::At) && pre.is_none() && !half {
+        if u == "H" && self.at_cue_before(i) && pre.is_none() && !half {
             return None;
         }
         let is_article = self.at(k, Cat::Num).is_some_and(|(_, v)| v == "1")
@@ -2484,6 +3486,13 @@ impl Parser<'_> {
         let (e, m) = self.at(i, Cat::Mod)?;
         let inner = match self.best_inner(e) {
             Some(h) => h,
+            None if matches!(m, "START" | "MID" | "END") => {
+                // "the end of the month", "beginning of year": the current one
+                let mut h = self.current_unit(e)?;
+                h.start = i;
+                h.modifier = Some(m);
+                return Some(h);
+            }
             None => {
                 // "en fin de matinée"
                 return None;
@@ -2512,6 +3521,33 @@ impl Parser<'_> {
         Some(h)
     }
 
+    /// "the month", "month", "the week", "the year" after "the end of" / "beginning of"
+    /// (English): the month, week or year of the publication date.
+    fn current_unit(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let j = if self.norm(i) == "the" { i + 1 } else { i };
+        let a = self.anchor;
+        let (value, anchored) = match (self.norm(j), a) {
+            ("month", Some(a)) => (format!("{:04}-{:02}", a.year, a.month), true),
+            ("week", Some(a)) => {
+                let (y, w) = a.iso_week();
+                (format!("{y:04}-W{w:02}"), true)
+            }
+            ("year", Some(a)) => (format!("{:04}", a.year), true),
+            ("month", None) => ("XXXX-XX".to_owned(), false),
+            ("week", None) => ("XXXX-WXX".to_owned(), false),
+            ("year", None) => ("XXXX".to_owned(), false),
+            _ => return None,
+        };
+        // "the end of the month of May" is left to the month rule
+        if self.norm(j + 1) == "of" {
+            return None;
+        }
+        Some(Hit::new(i, j + 1, TimeKind::Date, value, anchored))
+    }
+
     fn best_inner(&self, i: usize) -> Option<Hit> {
         match self.best_at(i, true)? {
             Found::Hit(h) => Some(h),
@@ -2522,9 +3558,62 @@ impl Parser<'_> {
     /// "du 2 au 5 janvier", "entre 2010 et 2015", "from Monday to Friday", "с 2 по 5 января",
     /// "de 9 h à 17 h".
     fn range(&self, i: usize) -> Option<Hit> {
-        let (_, left, _, right) = self.range_pieces(i)?;
+        let (ls, left, rs, right) = self.range_pieces(i)?;
         let future = self.future.get(i).copied().unwrap_or(false);
         let (lp, rp) = (left.1, right.1);
+        // a clock range whose left end is a bare number or has no AM/PM of its own: "de 14 à
+        // 16 h", "3-4pm", "3:30 to 6 PM", "from 3 to 4 in the PM"
+        let bare_hour = |p: &RangeEnd| match *p {
+            RangeEnd::Hour(h, m) => Some((h, m)),
+            RangeEnd::Point(Point {
+                day: Some(d),
+                month: None,
+                year: None,
+                weekday: None,
+            }) if d <= 24 && left.0 == ls + 1 => Some((d, 0)),
+            _ => None,
+        };
+        let clock_of = |p: &RangeEnd| match p {
+            RangeEnd::Clock(c) => {
+                let (h, m) = c.split_once(':')?;
+                Some((h.parse::<u32>().ok()?, m.parse::<u32>().ok()?))
+            }
+            _ => None,
+        };
+        let left_clock = bare_hour(&lp).or_else(|| clock_of(&lp));
+        let right_clock = clock_of(&rp).or(match rp {
+            RangeEnd::Hour(h, m) => Some((h, m)),
+            _ => None,
+        });
+        let both_clocks = matches!((&lp, &rp), (RangeEnd::Clock(_), RangeEnd::Clock(_)));
+        if let (Some((mut lh, lm)), Some((rh, rm))) = (left_clock, right_clock)
+            && (!both_clocks || (self.pm_in(rs, right.0) && !self.ampm_in(ls, left.0)))
+        {
+            // both bare ("de 14 à 16"): only with a cue word and nothing counted after
+            if matches!(rp, RangeEnd::Hour(..)) && !self.clock_range_cue(i) {
+                return None;
+            }
+            // "entre 2 et 5 heures de route" is a duration: a bare left end and a right end
+            // with only a long hour word ("heures", "hours") end the clause
+            if !both_clocks && !self.clock_marked(rs, right.0) && !self.clock_tail(right.0) {
+                return None;
+            }
+            // the AM/PM of the right end: "3-4pm" is 15:00 to 16:00
+            if self.pm_in(rs, right.0) && !self.ampm_in(ls, left.0) && lh < 12 && lh + 12 <= rh {
+                lh += 12;
+            }
+            if (lh, lm) >= (rh, rm) || lh > 23 {
+                return None;
+            }
+            let (l, r) = (format!("{lh:02}:{lm:02}"), format!("{rh:02}:{rm:02}"));
+            let day = self.day_after_clock(right.0).map(|d| d.value);
+            let v = match (day, self.reference) {
+                (Some(d), _) => format!("{d}T{l}/{d}T{r}"),
+                (None, Some(d)) => format!("{0}T{l}/{0}T{r}", d.ymd()),
+                (None, None) => format!("T{l}/T{r}"),
+            };
+            return Some(Hit::new(i, right.0, TimeKind::Range, v, true));
+        }
         match (lp, rp) {
             (RangeEnd::Point(mut l), RangeEnd::Point(r)) => {
                 if l.month.is_none() && l.day.is_some() {
@@ -2563,6 +3652,52 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether tokens `a..b` hold an AM/PM marker ("pm", "du soir").
+    fn ampm_in(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.at(k, Cat::AmPm).is_some())
+    }
+
+    /// Whether tokens `a..b` hold a PM marker.
+    fn pm_in(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.at(k, Cat::AmPm).is_some_and(|(_, v)| v == "PM"))
+    }
+
+    /// Whether tokens `a..b` mark a clock time beyond a long hour word: AM/PM, a colon, a
+    /// short hour word ("14h", "16 h").
+    fn clock_marked(&self, a: usize, b: usize) -> bool {
+        self.ampm_in(a, b) || (a..b).any(|k| matches!(self.norm(k), ":" | "h" | "hr" | "ч"))
+    }
+
+    /// Whether what follows token `k` lets a range of bare hours end there: the end of the
+    /// text, punctuation, AM/PM or a part of day (not "ans", "%", "de route").
+    fn clock_tail(&self, k: usize) -> bool {
+        match self.tok(k) {
+            None => true,
+            Some(t) => {
+                matches!(t.norm.as_str(), "." | "," | ";" | "!" | "?" | ")")
+                    || self.at(k, Cat::AmPm).is_some()
+                    || self.at(k, Cat::Pod).is_some()
+            }
+        }
+    }
+
+    /// Whether a range at `i` opens with a cue word that makes two bare numbers hours ("de
+    /// 14 à 16", "entre 17 et 18", "from 3 to 4"), and is not followed by a counted noun
+    /// ("de 14 à 16 ans") or a sign other than punctuation ("de 14 à 16 %").
+    fn clock_range_cue(&self, i: usize) -> bool {
+        let Some((e, _)) = self.at(i, Cat::From).or_else(|| self.at(i, Cat::Between)) else {
+            return false;
+        };
+        // "de 14 à 16", not "depuis le", "du" (days) or "since"
+        if e != i + 1 || !matches!(self.norm(i), "de" | "entre" | "from" | "between") {
+            return false;
+        }
+        let Some((_, _, _, right)) = self.range_pieces(i) else {
+            return false;
+        };
+        self.clock_tail(right.0)
+    }
+
     /// The pieces of a range at `i`: where its left end starts, the left end, where the
     /// right end starts, the right end.
     #[allow(clippy::type_complexity)]
@@ -2594,9 +3729,83 @@ impl Parser<'_> {
         &self,
         i: usize,
     ) -> Option<(usize, (usize, RangeEnd), usize, (usize, RangeEnd))> {
+        // clock times: "3-4pm", "3:30-6 p.m.", "9:30-11:00", "16-17 h"
+        let d_of = |l: &Option<(usize, RangeEnd)>| l.as_ref().map_or(usize::MAX, |l| l.0);
+        if let Some(t) = self.tok(i)
+            && t.shape == Shape::Num
+            && t.norm.len() <= 2
+            && [i + 1, i + 3]
+                .iter()
+                .any(|&k| matches!(self.norm(k), "-" | "–" | "to" | "à" | "a"))
+        {
+            let left = match self.clock(i, true) {
+                Some(c) => Some((c.end, RangeEnd::Clock(c.value))),
+                None => t
+                    .num()
+                    .filter(|&h| h <= 24)
+                    .map(|h| (i + 1, RangeEnd::Hour(h, 0))),
+            };
+            // "3:30 to 6 PM", "5 à 6pm": a word between the ends when the right one has AM/PM
+            let word_to = match self.lang {
+                Lang::En => self.norm(d_of(&left)) == "to",
+                Lang::Fr => matches!(self.norm(d_of(&left)), "à" | "a"),
+                Lang::Ru => false,
+            };
+            if let Some((d, l)) = left
+                && (matches!(self.norm(d), "-" | "–")
+                    || word_to
+                        && self
+                            .clock(d + 1, true)
+                            .is_some_and(|c| self.ampm_in(d + 1, c.end)))
+                && let Some(c) = self.clock(d + 1, true)
+                && (matches!(l, RangeEnd::Clock(_))
+                    || self.clock_marked(d + 1, c.end)
+                    // "16-17 heures." at the end of a clause
+                    || ((d + 1..c.end).any(|k| self.at(k, Cat::Hour).is_some())
+                        && self.clock_tail(c.end)))
+            {
+                return Some((i, (d, l), d + 1, (c.end, RangeEnd::Clock(c.value))));
+            }
+        }
+        // days and months with slashes: "28/2-1/3", "10/1-11/2/2017"
+        if let Some((d, ld, lm, None)) = self.slash_day(i)
+            && matches!(self.norm(d), "-" | "–")
+            && self.glued(d - 1)
+            && self.glued(d)
+            && let Some((e, rd, rm, ry)) = self.slash_day(d + 1)
+        {
+            let l = Point {
+                year: ry,
+                month: Some(lm),
+                day: Some(ld),
+                weekday: None,
+            };
+            let r = Point {
+                year: ry,
+                month: Some(rm),
+                day: Some(rd),
+                weekday: None,
+            };
+            return Some((i, (d, RangeEnd::Point(l)), d + 1, (e, RangeEnd::Point(r))));
+        }
         let (d, RangeEnd::Point(l)) = self.range_end(i, true)? else {
             return None;
         };
+        // days of one month: "1-8 september", "12 to 16 september", "23rd to 26th Oct"
+        if let (Some(_), None, None, None) = (l.day, l.month, l.year, l.weekday)
+            && (matches!(self.norm(d), "-" | "–") || self.lang == Lang::En && self.norm(d) == "to")
+            && let Some((e, RangeEnd::Point(r))) = self.range_end(d + 1, false)
+            && let (Some(rd), Some(_)) = (r.day, r.month)
+            && l.day.is_some_and(|ld| ld < rd)
+            && r.weekday.is_none()
+        {
+            let l = Point {
+                month: r.month,
+                year: r.year,
+                ..l
+            };
+            return Some((i, (d, RangeEnd::Point(l)), d + 1, (e, RangeEnd::Point(r))));
+        }
         let dash = self.tok(d)?;
         if !matches!(dash.norm.as_str(), "-" | "–" | "—") || dash.space_before || !self.glued(d)
         {
@@ -2653,6 +3862,44 @@ impl Parser<'_> {
         None
     }
 
+    /// A day and month with a slash, and maybe a year: "28/2", "1/3/2019" (French order),
+    /// "2/15" (English order). The index after, day, month, year.
+    fn slash_day(&self, i: usize) -> Option<(usize, u32, u32, Option<i32>)> {
+        let num2 = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.shape == Shape::Num && t.norm.len() <= 2)
+                .and_then(Tok::num)
+        };
+        if self.norm(i + 1) != "/" || !self.glued(i) || !self.glued(i + 1) {
+            return None;
+        }
+        let (a, b) = (num2(i)?, num2(i + 2)?);
+        let (d, m) = if self.lang == Lang::En {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        Date::new(2000, m, d)?;
+        let mut end = i + 3;
+        let mut year = None;
+        if self.norm(end) == "/"
+            && self.glued(end - 1)
+            && self.glued(end)
+            && let Some(t) = self
+                .tok(end + 1)
+                .filter(|t| t.shape == Shape::Num && t.norm.len() == 4)
+        {
+            let y = i32::try_from(t.num()?).ok()?;
+            Date::new(y, m, d)?;
+            year = Some(y);
+            end += 2;
+        }
+        if self.glued(end - 1) && self.tok(end).is_some_and(|t| t.shape == Shape::Num) {
+            return None;
+        }
+        Some((end, d, m, year))
+    }
+
     fn range_end(&self, i: usize, left: bool) -> Option<(usize, RangeEnd)> {
         if let Some(c) = self.clock(i, true) {
             return Some((c.end, RangeEnd::Clock(c.value)));
@@ -2678,6 +3925,17 @@ impl Parser<'_> {
             Some(Err(_)) => None,
             None => {
                 let t = self.tok(j)?;
+                // a bare hour on the right ("de 14 à 16"): `range` decides whether it is one
+                if !left
+                    && t.shape == Shape::Num
+                    && t.norm.len() <= 2
+                    && t.num().is_some_and(|h| h <= 24)
+                    && !(matches!(self.norm(j + 1), "." | "," | "/" | "-" | ":")
+                        && self.glued(j)
+                        && self.tok(j + 2).is_some_and(|t| t.shape == Shape::Num))
+                {
+                    return Some((j + 1, RangeEnd::Hour(t.num()?, 0)));
+                }
                 if t.shape == Shape::Num && t.norm.len() == 4 {
                     let y = i32::try_from(t.num()?).ok()?;
                     if !(1000..=2100).contains(&y) {
@@ -2709,6 +3967,33 @@ impl Parser<'_> {
                 None
             }
         }
+    }
+
+    /// A clock time before a set of days: "16 heures chaque lundi", "4pm every Monday", "à 15
+    /// heures tous les jours" (`XXXX-WXX-1T16:00`, `XXXX-XX-XXT15:00`).
+    fn clock_set(&self, i: usize) -> Option<Hit> {
+        // cheap tests first: a number, then a set word within the next few tokens
+        if self.tok(i).is_none_or(|t| t.shape != Shape::Num)
+            || !(i + 1..i + 6).any(|k| {
+                self.lex.is(self.toks, k, Cat::Every) || self.lex.is(self.toks, k, Cat::SetWord)
+            })
+        {
+            return None;
+        }
+        let c = self.clock(i, true)?;
+        let s = self.set(c.end)?;
+        let days = match s.value.as_str() {
+            "P1D" => "XXXX-XX-XX".to_owned(),
+            v if v.starts_with("XXXX-WXX-") && v.len() == 10 => v.to_owned(),
+            _ => return None,
+        };
+        Some(Hit::new(
+            i,
+            s.end,
+            TimeKind::Set,
+            format!("{days}T{}", c.value),
+            true,
+        ))
     }
 
     /// "chaque lundi", "every year", "tous les jours", "каждый понедельник", "ежегодно".
@@ -2920,6 +4205,22 @@ impl Parser<'_> {
             cue = self.lang != Lang::En;
         }
         let t = self.tok(j)?;
+        // "les années quatre-vingt-dix", "the sixties" is not handled
+        if cue
+            && t.shape == Shape::Word
+            && let Some((e, Some(n))) = self.count(j)
+            && (20..=90).contains(&n)
+            && n % 10 == 0
+            && self.at(e, Cat::Unit).is_none()
+        {
+            let decade = 190 + n / 10;
+            let value = if self.lang == Lang::En {
+                format!("{decade:03}")
+            } else {
+                format!("{decade:03}X")
+            };
+            return Some(Hit::new(i, e, TimeKind::Date, value, true));
+        }
         if t.shape != Shape::Num {
             return None;
         }
@@ -3096,6 +4397,33 @@ impl Parser<'_> {
 
     /// "la soirée", "la nuit", "le matin" (French): on the last day the text fixed.
     fn det_pod(&self, i: usize) -> Option<Hit> {
+        // English: "in the afternoon", "in the evening at eight" on the last day fixed; "the
+        // afternoon" alone is too often a noun phrase ("the morning paper")
+        if self.lang == Lang::En
+            && self.norm(i) == "in"
+            && self.norm(i + 1) == "the"
+            && let Some((e, pod)) = self.at(i + 2, Cat::Pod)
+            && let Some(pod) = pod_of(pod).filter(|p| *p != "MI")
+            && self
+                .tok(e)
+                .is_none_or(|t| t.shape != Shape::Word || self.norm(e) == "at")
+        {
+            let day = match self.reference {
+                Some(d) => d.ymd(),
+                None => "XXXX-XX-XX".to_owned(),
+            };
+            let anchored = self.reference.is_some();
+            if let Some((v, end)) = self.pod_hour(e, pod, &day) {
+                return Some(Hit::new(i + 1, end, TimeKind::DateTime, v, anchored));
+            }
+            return Some(Hit::new(
+                i + 1,
+                e,
+                TimeKind::DateTime,
+                format!("{day}T{pod}"),
+                anchored,
+            ));
+        }
         if self.lang != Lang::Fr {
             return None;
         }
@@ -3104,6 +4432,14 @@ impl Parser<'_> {
             j += 1;
         }
         let (e, _) = self.at(j, Cat::Det)?;
+        // "dans la journée": the daytime of the day (TIMEX3 `TDT`), only after "dans"
+        if j > i && matches!(self.norm(e), "journée" | "journee") && e == j + 1 {
+            let (value, anchored) = match self.reference {
+                Some(d) => (format!("{}TDT", d.ymd()), true),
+                None => ("XXXX-XX-XXTDT".to_owned(), false),
+            };
+            return Some(Hit::new(j, e + 1, TimeKind::DateTime, value, anchored));
+        }
         let (e2, pod) = self.at(e, Cat::Pod)?;
         let pod = pod_of(pod)?;
         if pod == "MI" {
@@ -3567,6 +4903,9 @@ fn shift_quarter((y, q): (i32, u32), n: i32) -> (i32, u32) {
 enum RangeEnd {
     Point(Point),
     Clock(String),
+    /// A number alone that can only be an hour once the other end is a clock time ("de 14
+    /// à 16 h", "3-4pm"): hour, minutes.
+    Hour(u32, u32),
 }
 
 fn is_full_month(w: &str) -> bool {
