@@ -230,5 +230,74 @@ fn bench_figures(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_analyze, bench_stages, bench_figures);
+/// The entity tagger and quote detection alone, on segmented news-realism (or the demo
+/// corpus): the tagger's tokens per second is issue 6's speed target.
+fn bench_figures_tokens(c: &mut Criterion) {
+    let analyzer = Analyzer::new(CleanOptions::default());
+    let articles = news_realism(NEWS_REALISM_LIMIT)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(demo_corpus);
+    let docs = analyze_all(&analyzer, &articles);
+    // Sentences as token strings, with the model of their document's language.
+    let mut sentences: Vec<(&entities::Model, Vec<&str>)> = Vec::new();
+    for d in &docs {
+        let (Some(model), Some(tokens), Some(spans)) = (
+            d.lang_code().and_then(entities::Model::for_lang),
+            d.tokens(),
+            d.sentences(),
+        ) else {
+            continue;
+        };
+        for s in spans {
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|t| s.contains_range(t.range))
+                .map(|t| d.slice(t.range))
+                .collect();
+            sentences.push((model, words));
+        }
+    }
+    let n_tokens: u64 = sentences.iter().map(|(_, w)| w.len() as u64).sum();
+    let mut group = c.benchmark_group("figures");
+    configure(&mut group);
+    group.throughput(Throughput::Elements(n_tokens));
+    group.bench_function("entities-tokens", |b| {
+        let mut tags = Vec::new();
+        b.iter(|| {
+            let mut tagged = 0;
+            for (model, words) in black_box(&sentences) {
+                model.tag(words, &mut tags);
+                tagged += tags.len();
+            }
+            assert_eq!(tagged as u64, n_tokens);
+            tagged
+        })
+    });
+    let bytes: u64 = docs.iter().map(|d| d.text().len() as u64).sum();
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("quotes", |b| {
+        b.iter(|| {
+            black_box(&docs)
+                .iter()
+                .map(|d| {
+                    let (Some(tokens), Some(sentences)) = (d.tokens(), d.sentences()) else {
+                        return 0;
+                    };
+                    quotes::detect(d.text(), d.lang_code(), tokens, sentences, None)
+                        .quotes
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_analyze,
+    bench_stages,
+    bench_figures,
+    bench_figures_tokens
+);
 criterion_main!(benches);
