@@ -131,6 +131,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 /// A category of entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
+#[repr(u8)]
 pub enum Cat {
     Month,
     Weekday,
@@ -184,7 +185,14 @@ pub enum Cat {
     Abbr,
 }
 
+const _: () = assert!((Cat::Abbr as u8) < 64, "a category mask is a u64");
+
 impl Cat {
+    /// The bit of the category in a [`Matches`] mask (fewer than 64 categories).
+    const fn bit(self) -> u64 {
+        1 << (self as u8)
+    }
+
     fn parse(s: &str) -> Option<Cat> {
         Some(match s {
             "month" => Cat::Month,
@@ -255,6 +263,46 @@ pub struct Lexicon {
     by_first: Vec<Vec<Entry>>,
 }
 
+/// The phrases of a lexicon found in one text, computed once ([`Lexicon::matches`]) and
+/// read by every rule: for each token, the mask of the categories with a phrase starting
+/// there, and for each such category the longest phrase (end, value). Three flat vectors per
+/// text, no allocation per token.
+pub struct Matches {
+    /// Per token, the categories ([`Cat::bit`]) with a phrase at that token.
+    cats: Vec<u64>,
+    /// Per token, the first index in `found` of its phrases (one more entry at the end).
+    first: Vec<u32>,
+    /// The phrases found: category, index of the token after it, value.
+    found: Vec<(Cat, u32, &'static str)>,
+}
+
+impl Matches {
+    /// The longest phrase of `cat` at token `i`: the index after it and its value.
+    #[inline(always)]
+    pub fn at(&self, i: usize, cat: Cat) -> Option<(usize, &'static str)> {
+        if self.cats.get(i).is_none_or(|m| m & cat.bit() == 0) {
+            return None;
+        }
+        self.find(i, cat)
+    }
+
+    /// The phrase of `cat` at `i`, known to be there.
+    #[inline(never)]
+    fn find(&self, i: usize, cat: Cat) -> Option<(usize, &'static str)> {
+        let (a, b) = (self.first[i] as usize, self.first[i + 1] as usize);
+        self.found[a..b]
+            .iter()
+            .find(|f| f.0 == cat)
+            .map(|f| (f.1 as usize, f.2))
+    }
+
+    /// Whether the token at `i` begins a phrase of `cat`.
+    #[inline(always)]
+    pub fn is(&self, i: usize, cat: Cat) -> bool {
+        self.cats.get(i).is_some_and(|m| m & cat.bit() != 0)
+    }
+}
+
 impl Lexicon {
     fn build(data: &'static str) -> Lexicon {
         let mut words: HashMap<String, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
@@ -318,25 +366,34 @@ impl Lexicon {
             .is_some_and(|entries| !entries.is_empty())
     }
 
-    /// The longest phrase of `cat` at token `i`: the index after it and its value.
-    pub fn at(&self, toks: &[Tok], i: usize, cat: Cat) -> Option<(usize, &'static str)> {
-        let first = toks.get(i)?;
-        let entries = self.by_first.get(first.word as usize)?;
-        'entries: for e in entries.iter().filter(|e| e.cat == cat) {
-            for (k, &want) in e.rest.iter().enumerate() {
-                match toks.get(i + 1 + k) {
-                    Some(t) if t.word == want => {}
-                    _ => continue 'entries,
+    /// Every phrase of every category at every token of `toks`, in one pass: the longest of
+    /// each category at each token (ties in the order of the data file).
+    pub fn matches(&self, toks: &[Tok]) -> Matches {
+        let mut cats = Vec::with_capacity(toks.len());
+        let mut first = Vec::with_capacity(toks.len() + 1);
+        let mut found = Vec::new();
+        for (i, tok) in toks.iter().enumerate() {
+            first.push(found.len() as u32);
+            let mut mask = 0u64;
+            if let Some(entries) = self.by_first.get(tok.word as usize) {
+                'entries: for e in entries {
+                    if mask & e.cat.bit() != 0 {
+                        continue;
+                    }
+                    for (k, &want) in e.rest.iter().enumerate() {
+                        match toks.get(i + 1 + k) {
+                            Some(t) if t.word == want => {}
+                            _ => continue 'entries,
+                        }
+                    }
+                    mask |= e.cat.bit();
+                    found.push((e.cat, (i + 1 + e.rest.len()) as u32, e.value));
                 }
             }
-            return Some((i + 1 + e.rest.len(), e.value));
+            cats.push(mask);
         }
-        None
-    }
-
-    /// Whether the token at `i` begins a phrase of `cat`.
-    pub fn is(&self, toks: &[Tok], i: usize, cat: Cat) -> bool {
-        self.at(toks, i, cat).is_some()
+        first.push(found.len() as u32);
+        Matches { cats, first, found }
     }
 }
 
@@ -361,4 +418,56 @@ pub enum Lang {
     En,
     /// Russian.
     Ru,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The longest phrase of `cat` at `i`, matched directly against the entries.
+    fn naive(lex: &Lexicon, toks: &[Tok], i: usize, cat: Cat) -> Option<(usize, &'static str)> {
+        let entries = lex.by_first.get(toks.get(i)?.word as usize)?;
+        entries
+            .iter()
+            .filter(|e| e.cat == cat)
+            .find(|e| {
+                e.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, &w)| toks.get(i + 1 + k).is_some_and(|t| t.word == w))
+            })
+            .map(|e| (i + 1 + e.rest.len(), e.value))
+    }
+
+    /// [`Lexicon::matches`] finds, once per text, what matching each phrase at each token
+    /// finds, for every category, on the texts of the rule table.
+    #[test]
+    fn matches_once_agree_with_phrase_matching() {
+        let table = include_str!("../test_data/times.tsv");
+        for (lang, data) in [
+            (Lang::Fr, include_str!("../data/fr.txt")),
+            (Lang::En, include_str!("../data/en.txt")),
+            (Lang::Ru, include_str!("../data/ru.txt")),
+        ] {
+            let lex = lexicon(lang);
+            let cats: Vec<Cat> = data
+                .lines()
+                .filter_map(|l| Cat::parse(l.split('\t').next()?))
+                .collect();
+            for text in table.lines().filter_map(|l| l.split('\t').next()) {
+                let toks = lex.tokenize(text);
+                let m = lex.matches(&toks);
+                for i in 0..=toks.len() {
+                    for &cat in &cats {
+                        assert_eq!(
+                            m.at(i, cat),
+                            naive(lex, &toks, i, cat),
+                            "{text} @{i} {cat:?}"
+                        );
+                        assert_eq!(m.is(i, cat), m.at(i, cat).is_some());
+                    }
+                }
+            }
+        }
+    }
 }

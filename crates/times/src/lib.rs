@@ -14,7 +14,10 @@
 //!
 //! - **Hand-written rules over our own tokens**, not a grammar engine or a model: one pass,
 //!   tried only at tokens that are digits or start a vocabulary phrase (a hash lookup), the
-//!   longest match wins. Text with no digit and no time word costs one tokenisation.
+//!   longest match wins. Text with no digit and no time word costs one tokenisation. The
+//!   vocabulary phrases at every token are found once per text, in one pass (a category
+//!   bit mask per token and the longest phrase of each category, three flat vectors), and
+//!   every rule reads them with a bit test instead of matching phrases again.
 //! - **Vocabulary is data** (`data/{fr,en,ru}.txt`: month and weekday names with the Russian
 //!   case forms, units, number words, cue words), compiled once per language.
 //! - **Anchoring**: relative expressions use the publication date; "dernier/last/прошлый"
@@ -83,6 +86,16 @@
 //!   "3:15p", "twenty after 3pm", "sept du matin", "8 h et vingt minutes dans la soirée";
 //!   "this evening at eight" reads the hour in that part of day. "dans les 2h", "in 1h" are
 //!   lengths, "2.5 hours", "1/2 hour", "half an hour" durations.
+//! - **Composed and short forms**: "2014-10" and "2014/10" are a month (not "2010-11", two
+//!   years), "14 a.d." and "79 AD" years, "at 1030 GMT" a clock time (not year 1030), "mid
+//!   day" noon, "ten-thirty" a clock time without a cue; "in 7 days at 5pm" the time on that
+//!   day (without the time, "in 7 days" stays a duration), "three days after Easter" and
+//!   "the third Tuesday after Christmas 2014" the day counted from the day named, "15
+//!   minutes from 1pm", "March after next", "March in a year", "Jul 18, Fri" (the weekday
+//!   picks the year), "the rest of the week", "the end of around next week", "Mai
+//!   vingt-neuf", "novembre 19-20". A month name or a part of the day that is a segment of
+//!   its own ("May", "Morning.": a heading, a table cell) is that month or part of the day;
+//!   within a sentence "May" needs a cue ("in May") and "morning" a determiner.
 //! - **Own calendar arithmetic** (`calendar`, ~100 lines): days from civil, weekday, ISO
 //!   week, month lengths; no date crate, as nothing here needs time zones.
 

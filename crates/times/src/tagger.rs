@@ -5,7 +5,7 @@
 use doc::{TextRange, TimeExpr, TimeKind};
 
 use crate::calendar::Date;
-use crate::lexicon::{Cat, Lang, Lexicon, Shape, Tok, lexicon};
+use crate::lexicon::{Cat, Lang, Lexicon, Matches, Shape, Tok, lexicon};
 
 /// Direction given by a cue ("dernier", "next", "прошлый") or by the tense.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +80,8 @@ enum Found {
 
 struct Parser<'a> {
     toks: &'a [Tok],
+    /// The lexicon's phrases at every token, found once per text.
+    m: &'a Matches,
     text: &'a str,
     lex: &'static Lexicon,
     lang: Lang,
@@ -96,9 +98,11 @@ struct Parser<'a> {
 pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
     let lex = lexicon(lang);
     let toks = lex.tokenize(text);
-    let (future, sentence_start) = tense(&toks, text, lex, lang);
+    let m = lex.matches(&toks);
+    let (future, sentence_start) = tense(&toks, text, &m, lang);
     let mut p = Parser {
         toks: &toks,
+        m: &m,
         text,
         lex,
         lang,
@@ -117,6 +121,8 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
             && t.norm != "tonight"
             && t.norm != "tonite"
             && t.norm != "q"
+            && t.norm != "rest"
+            && t.norm != "remainder"
             && !(t.cap && roman(t.norm.trim_end_matches("ème").trim_end_matches('e')).is_some())
         {
             i += 1;
@@ -154,9 +160,11 @@ pub fn tag_lang(text: &str, lang: Lang, anchor: Option<Date>) -> Vec<TimeExpr> {
 pub fn range_ends(text: &str, lang: Lang) -> Option<[(usize, usize); 2]> {
     let lex = lexicon(lang);
     let toks = lex.tokenize(text);
-    let (future, sentence_start) = tense(&toks, text, lex, lang);
+    let m = lex.matches(&toks);
+    let (future, sentence_start) = tense(&toks, text, &m, lang);
     let p = Parser {
         toks: &toks,
+        m: &m,
         text,
         lex,
         lang,
@@ -177,7 +185,7 @@ pub fn range_ends(text: &str, lang: Lang) -> Option<[(usize, usize); 2]> {
 }
 
 /// Per token: whether its sentence speaks of the future, and whether it starts a sentence.
-fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec<bool>) {
+fn tense(toks: &[Tok], text: &str, m: &Matches, lang: Lang) -> (Vec<bool>, Vec<bool>) {
     let mut future = vec![false; toks.len()];
     let mut starts = vec![false; toks.len()];
     let mut begin = 0;
@@ -187,8 +195,7 @@ fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec
             || (k > 0 && {
                 let prev = &toks[k - 1];
                 (matches!(prev.norm.as_str(), "!" | "?")
-                    || (prev.norm == "."
-                        && !(k >= 2 && abbreviation(&toks[k - 2], lex, toks, k - 2))))
+                    || (prev.norm == "." && !(k >= 2 && abbreviation(&toks[k - 2], m, k - 2))))
                     || text
                         .get(prev.end..toks[k].start)
                         .is_some_and(|gap| gap.contains('\n'))
@@ -201,7 +208,7 @@ fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec
             flag = false;
         }
         starts[k] = new_sentence;
-        if lex.is(toks, k, Cat::Future) || (lang == Lang::Fr && fr_future_form(&toks[k].norm)) {
+        if m.is(k, Cat::Future) || (lang == Lang::Fr && fr_future_form(&toks[k].norm)) {
             // English: a cue speaks for what follows it in the sentence ("On Friday, the
             // government planned to pay" is a past Friday); French and Russian place the
             // verb more freely, so the cue speaks for the whole sentence.
@@ -220,13 +227,13 @@ fn tense(toks: &[Tok], text: &str, lex: &Lexicon, lang: Lang) -> (Vec<bool>, Vec
 /// Whether a word before a full stop is an abbreviation, so the stop does not end the
 /// sentence: one letter ("p.m.", "U.S."), a short month or weekday name ("Nov.", "Tue."), a
 /// title ("Mr.", "Dr.", "Gen.").
-fn abbreviation(t: &Tok, lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+fn abbreviation(t: &Tok, m: &Matches, i: usize) -> bool {
     if t.shape != Shape::Word {
         return false;
     }
     let n = t.norm.chars().count();
     n == 1
-        || (n <= 4 && (lex.is(toks, i, Cat::Month) || lex.is(toks, i, Cat::Weekday)))
+        || (n <= 4 && (m.is(i, Cat::Month) || m.is(i, Cat::Weekday)))
         || matches!(
             t.norm.as_str(),
             "mr" | "mrs"
@@ -313,8 +320,9 @@ impl Parser<'_> {
         self.toks.get(i).map_or("", |t| t.norm.as_str())
     }
 
+    #[inline(always)]
     fn at(&self, i: usize, cat: Cat) -> Option<(usize, &'static str)> {
-        self.lex.at(self.toks, i, cat)
+        self.m.at(i, cat)
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between).
@@ -345,6 +353,9 @@ impl Parser<'_> {
             Some(Found::Hit(h)) => consider(Some(h)),
             None => {}
         }
+        consider(self.year_month(i));
+        consider(self.era_year(i));
+        consider(self.month_day_range(i));
         consider(self.year_expr(i));
         consider(self.loose_numeric_date(i));
         consider(self.mixed_date(i));
@@ -369,6 +380,10 @@ impl Parser<'_> {
             consider(self.modified(i));
         }
         consider(self.relative_unit(i));
+        consider(self.days_ahead_at_clock(i));
+        consider(self.days_from_date(i));
+        consider(self.rest_of_unit(i));
+        consider(self.nth_weekday_after(i));
         consider(self.deictic(i));
         consider(self.anaphor(i));
         consider(self.duration_expr(i));
@@ -588,7 +603,7 @@ impl Parser<'_> {
                 "ler" if i > 0 && matches!(self.norm(i - 1), "le" | "au" | "du") => i + 1,
                 _ => 0,
             };
-            if j > 0 && self.lex.is(self.toks, j, Cat::Month) {
+            if j > 0 && self.m.is(j, Cat::Month) {
                 return Some((j, 1));
             }
         }
@@ -610,7 +625,7 @@ impl Parser<'_> {
             {
                 j += 2;
             } else if self.tok(j).is_some_and(|t| t.shape != Shape::Sign)
-                && !(self.lang == Lang::En && self.lex.is(self.toks, j, Cat::Month))
+                && !(self.lang == Lang::En && self.m.is(j, Cat::Month))
             {
                 // "14april 2015" is a day and a month run together; "5km" is not a day
                 return None;
@@ -672,12 +687,14 @@ impl Parser<'_> {
             // A month alone: "May" and "Mars" are also a verb and a planet.
             if self.lang == Lang::En && (t.norm == "may" || t.norm == "march") {
                 let prev_ok = i > 0
-                    && (self.lex.is(self.toks, i - 1, Cat::YearPrev)
-                        || self.lex.is(self.toks, i - 1, Cat::Last)
-                        || self.lex.is(self.toks, i - 1, Cat::Next)
-                        || self.lex.is(self.toks, i - 1, Cat::This)
-                        || self.norm(i - 1) == "mid");
-                if !prev_ok {
+                    && (self.m.is(i - 1, Cat::YearPrev)
+                        || self.m.is(i - 1, Cat::Last)
+                        || self.m.is(i - 1, Cat::Next)
+                        || self.m.is(i - 1, Cat::This)
+                        || self.norm(i - 1) == "mid")
+                    || (self.norm(e) == "after" && self.norm(e + 1) == "next")
+                    || self.in_years(e).is_some();
+                if !(prev_ok || (t.cap && self.alone(i, e))) {
                     return None;
                 }
             }
@@ -696,6 +713,27 @@ impl Parser<'_> {
             }
         }
         Some((e, m))
+    }
+
+    /// English "in a year", "in 2 years" ending the clause after a month ("March in a
+    /// year"): the index after it and the count of years (not "in March in a year of unrest").
+    fn in_years(&self, i: usize) -> Option<(usize, i32)> {
+        if self.lang != Lang::En || self.norm(i) != "in" {
+            return None;
+        }
+        let (e, n) = self.count(i + 1)?;
+        let (e2, u) = self.at(e, Cat::Unit)?;
+        let n = i32::try_from(n?).ok().filter(|n| (1..=10).contains(n))?;
+        (u == "1Y" && self.tok(e2).is_none_or(|t| t.shape == Shape::Sign)).then_some((e2, n))
+    }
+
+    /// Whether tokens `i..e` make a segment of their own: a heading, a table cell, a line or a
+    /// sentence with nothing else but a final stop ("May", "Morning."). There "May" cannot
+    /// be the modal nor "morning" part of a noun phrase, for want of anything around them.
+    fn alone(&self, i: usize, e: usize) -> bool {
+        let ends = |k: usize| k >= self.toks.len() || self.sentence_start[k];
+        self.sentence_start[i]
+            && (ends(e) || (matches!(self.norm(e), "." | "!" | "?" | ":" | ";") && ends(e + 1)))
     }
 
     /// A lower-case "march", "may", "dec" read as a month only before a day number that
@@ -768,7 +806,7 @@ impl Parser<'_> {
             && e != i + 1
             && !matches!(
                 t.norm.as_str(),
-                "tue" | "tues" | "wed" | "thu" | "thurs" | "fri"
+                "mon" | "tue" | "tues" | "wed" | "thu" | "thurs" | "fri"
             )
         {
             return None;
@@ -897,7 +935,21 @@ impl Parser<'_> {
                 && self
                     .tok(e + 2)
                     .is_some_and(|t| t.shape == Shape::Num && t.norm.len() == 4);
-            if (self.lang == Lang::En || fr_day_year)
+            // "Mai vingt-neuf": a day in words after the month, ending the clause
+            let fr_word_day = (self.lang == Lang::Fr
+                && self.tok(e).is_some_and(|t| t.shape == Shape::Word))
+            .then(|| self.count(e))
+            .flatten()
+            .and_then(|(e2, n)| {
+                let d = u32::try_from(n?).ok().filter(|d| (1..=31).contains(d))?;
+                self.tok(e2)
+                    .is_none_or(|t| t.shape == Shape::Sign)
+                    .then_some((e2, d))
+            });
+            if let Some((e2, d)) = fr_word_day {
+                p.day = Some(d);
+                end = e2;
+            } else if (self.lang == Lang::En || fr_day_year)
                 && let Some((e2, d)) = self.day_number(e + the)
                 && self
                     .tok(e + the)
@@ -912,12 +964,15 @@ impl Parser<'_> {
                 y_at += 1;
             }
             let year = if p.day.is_none() && self.tok(y_at).is_some_and(|t| t.norm.len() == 2) {
-                // "octobre 98" but not "mai 12 personnes"
+                // "octobre 98" but not "mai 12 personnes", "novembre 19-20" (two days)
                 match self.year_after(y_at) {
                     Ok(Some(y))
                         if self
                             .tok(y.0)
-                            .is_none_or(|t| t.shape == Shape::Sign || !t.space_before) =>
+                            .is_none_or(|t| t.shape == Shape::Sign || !t.space_before)
+                            && !(matches!(self.norm(y.0), "-" | "/")
+                                && self.glued(y.0 - 1)
+                                && self.glued(y.0)) =>
                     {
                         Ok(Some(y))
                     }
@@ -944,6 +999,23 @@ impl Parser<'_> {
                     || p.year.is_some_and(|y| Date::new(y, m, d).is_none()))
             {
                 return Some(Err(end));
+            }
+            // "Jul 18, Fri" (a listing): the weekday after the day, ending the clause, picks
+            // the year
+            if self.lang == Lang::En
+                && p.day.is_some()
+                && p.year.is_none()
+                && p.weekday.is_none()
+                && self.norm(end) == ","
+                && self.tok(end + 1).is_some_and(|t| t.cap)
+                && let Some((we, wd)) = self.at(end + 1, Cat::Weekday)
+                && (self.norm(we - 1) == "."
+                    || self.tok(we).is_none_or(|t| {
+                        t.shape == Shape::Sign && !matches!(t.norm.as_str(), "-" | "/" | ":" | ",")
+                    }))
+            {
+                p.weekday = wd.parse().ok();
+                return Some(Ok((we, p)));
             }
             return Some(Ok((end, p)));
         }
@@ -989,6 +1061,10 @@ impl Parser<'_> {
                 self.toks[j - 2].norm.as_str(),
                 "mid" | "mi" | "post" | "pre"
             );
+        // "at 1030", "at 2200 GMT": hours and minutes run together, a clock time
+        if self.lang == Lang::En && !cued && j > 0 && self.hhmm_after_at(j).is_some() {
+            return None;
+        }
         // a number naming a thing, not a year: "la résolution 1405", "Flight 2082", "page 1990"
         if j > 0
             && !cued
@@ -1076,21 +1152,17 @@ impl Parser<'_> {
         }
         if !cued && !prefixed {
             let prev_cue = j > 0
-                && (self.lex.is(self.toks, j - 1, Cat::YearPrev)
+                && (self.m.is(j - 1, Cat::YearPrev)
                     || self.toks[j - 1].norm == "("
                     || self.toks[j - 1].norm == "'");
             let next_ok = match self.tok(j + 1) {
                 None => true,
                 Some(n) if n.shape == Shape::Sign => n.norm != "%",
                 Some(n) if n.shape == Shape::Num => false,
-                Some(n) => {
-                    n.cap
-                        || self.lex.is(self.toks, j + 1, Cat::YearNext)
-                        || self.lex.is(self.toks, j + 1, Cat::Year)
-                }
+                Some(n) => n.cap || self.m.is(j + 1, Cat::YearNext) || self.m.is(j + 1, Cat::Year),
             };
             let unit_next = self.tok(j + 1).is_some_and(|n| n.shape == Shape::Word)
-                && !self.lex.is(self.toks, j + 1, Cat::YearNext)
+                && !self.m.is(j + 1, Cat::YearNext)
                 && !self.tok(j + 1).is_some_and(|n| n.cap);
             if !(next_ok
                 || (prev_cue && !unit_next)
@@ -1204,6 +1276,222 @@ impl Parser<'_> {
         }
     }
 
+    /// A year and a month in digits, "2014-10", "2014/10": the month two digits after a dash,
+    /// and no later than the year's last two digits, since "2010-11" and "2005/06" name two
+    /// years (a season, a fiscal year) in news.
+    fn year_month(&self, i: usize) -> Option<Hit> {
+        let a = self.tok(i)?;
+        let sep = self.tok(i + 1)?;
+        let b = self.tok(i + 2)?;
+        if a.shape != Shape::Num
+            || a.norm.len() != 4
+            || !matches!(sep.norm.as_str(), "-" | "/")
+            || sep.space_before
+            || b.shape != Shape::Num
+            || b.space_before
+            || !(1..=2).contains(&b.norm.len())
+            || (sep.norm == "-" && b.norm.len() != 2)
+        {
+            return None;
+        }
+        // not part of a longer number or date: "2014-10-05", "2014-10a"
+        if self.tok(i + 3).is_some_and(|t| {
+            !t.space_before && (t.shape != Shape::Sign || matches!(t.norm.as_str(), "-" | "/"))
+        }) || (i > 0 && !a.space_before && self.toks[i - 1].shape != Shape::Sign)
+        {
+            return None;
+        }
+        let (y, m) = (a.num()?, b.num()?);
+        if !(1000..=2100).contains(&y) || !(1..=12).contains(&m) || m > y % 100 {
+            return None;
+        }
+        Some(Hit::new(
+            i,
+            i + 3,
+            TimeKind::Date,
+            format!("{y:04}-{m:02}"),
+            true,
+        ))
+    }
+
+    /// French: a month and two days joined by a dash, the month first, "novembre 19-20" (the
+    /// days of the same month, the first before the second; English "Nov. 19-20" is a range
+    /// of the range rule).
+    fn month_day_range(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::Fr {
+            return None;
+        }
+        let (e, m) = self.month_at(i, false)?;
+        let num = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.shape == Shape::Num && t.norm.len() <= 2)
+                .and_then(Tok::num)
+        };
+        let (d1, d2) = (num(e)?, num(e + 2)?);
+        if self.norm(e + 1) != "-"
+            || !self.glued(e)
+            || !self.glued(e + 1)
+            || !(1..d2).contains(&d1)
+            || d2 > 31
+            || self.tok(e + 3).is_some_and(|t| {
+                (!t.space_before
+                    && (t.shape != Shape::Sign || matches!(t.norm.as_str(), "-" | "/")))
+                    || t.shape == Shape::Num
+                    || self.m.is(e + 3, Cat::Month)
+            })
+            || Date::new(2000, m, d2).is_none()
+        {
+            return None;
+        }
+        let future = self.future.get(i).copied().unwrap_or(false);
+        let p = Point {
+            month: Some(m),
+            day: Some(d1),
+            ..Point::default()
+        };
+        let (v1, anchored, _) = self.resolve(p, Dir::None, future)?;
+        let v2 = format!("{}-{m:02}-{d2:02}", v1.get(..4)?);
+        Some(Hit::new(
+            i,
+            e + 3,
+            TimeKind::Range,
+            format!("{v1}/{v2}"),
+            anchored,
+        ))
+    }
+
+    /// "in 7 days at 5pm", "dans deux jours à 10 h": a count of days or weeks ahead with a
+    /// clock time is that time on that day (without the time, "in 7 days" stays a duration,
+    /// as TIMEX3 marks it).
+    fn days_ahead_at_clock(&self, i: usize) -> Option<Hit> {
+        let cue = match self.lang {
+            Lang::En => "in",
+            Lang::Fr => "dans",
+            Lang::Ru => return None,
+        };
+        if self.norm(i) != cue {
+            return None;
+        }
+        let (e1, n) = self.count(i + 1)?;
+        let (e2, v) = self.at(e1, Cat::Unit)?;
+        let days = match unit_parts(v)? {
+            (k, "D") => k * n?,
+            (k, "W") => 7 * k * n?,
+            _ => return None,
+        };
+        // "at", "à" only: not "before 10 am", "avant 10 h"
+        if !matches!(self.norm(e2), "at" | "à") {
+            return None;
+        }
+        let c = self.clock(e2 + 1, true)?;
+        if c.kind != TimeKind::Time || c.value.len() != 5 {
+            return None;
+        }
+        let a = self.anchor?;
+        let day = a.add_days(i64::try_from(days).ok()?)?;
+        let mut h = Hit::new(
+            i + 1,
+            c.end,
+            TimeKind::DateTime,
+            format!("{}T{}", day.ymd(), c.value),
+            true,
+        );
+        h.fixes = Some(day);
+        Some(h)
+    }
+
+    /// "three days after Easter", "deux semaines avant Noël": a count of days or weeks
+    /// before or after a day the text names, that day shifted.
+    fn days_from_date(&self, i: usize) -> Option<Hit> {
+        if self.lang == Lang::Ru || !(self.tok(i)?.shape == Shape::Num || self.m.is(i, Cat::Num)) {
+            return None;
+        }
+        let (e1, n) = self.count(i)?;
+        let (e2, u) = self.at(e1, Cat::Unit)?;
+        let days = match unit_parts(u)? {
+            (k, "D") => k * n?,
+            (k, "W") => 7 * k * n?,
+            _ => return None,
+        };
+        let sign = match self.norm(e2) {
+            "after" | "après" => 1,
+            "before" | "avant" => -1,
+            _ => return None,
+        };
+        let Some(Found::Hit(day)) = self.best_at(e2 + 1, true) else {
+            return None;
+        };
+        if day.value.len() != 10 {
+            return None;
+        }
+        let d = Date::parse_iso_prefix(&day.value)?;
+        let shifted = d.add_days(sign * i64::try_from(days).ok()?)?;
+        let mut h = Hit::new(i, day.end, TimeKind::Date, shifted.ymd(), day.anchored);
+        h.fixes = Some(shifted);
+        h.is_day = true;
+        Some(h)
+    }
+
+    /// English "the first Monday after Labor Day", "third tuesday after christmas 2014",
+    /// "the second Friday before May 5": counted weekdays from a day the text names.
+    fn nth_weekday_after(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let j = if self.norm(i) == "the" { i + 1 } else { i };
+        let (k, n) = self.at(j, Cat::Ord)?;
+        let n: i64 = n.parse().ok().filter(|n| (1..=5).contains(n))?;
+        let (e, wd) = self.weekday_at(k)?;
+        let sign: i64 = match self.norm(e) {
+            "after" => 1,
+            "before" => -1,
+            _ => return None,
+        };
+        let Some(Found::Hit(day)) = self.best_at(e + 1, true) else {
+            return None;
+        };
+        if day.value.len() != 10 {
+            return None;
+        }
+        let d = Date::parse_iso_prefix(&day.value)?;
+        // the first such weekday strictly after (before) the day, then whole weeks
+        let gap = (i64::from(wd) - i64::from(d.weekday())).rem_euclid(7);
+        let first = if sign > 0 {
+            if gap == 0 { 7 } else { gap }
+        } else if gap == 0 {
+            -7
+        } else {
+            gap - 7
+        };
+        let shifted = d.add_days(first + sign * 7 * (n - 1))?;
+        let mut h = Hit::new(i, day.end, TimeKind::Date, shifted.ymd(), day.anchored);
+        h.fixes = Some(shifted);
+        h.is_day = true;
+        Some(h)
+    }
+
+    /// A year of the Christian era written with its mark (English): "14 a.d.", "79 AD".
+    fn era_year(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if self.lang != Lang::En || t.shape != Shape::Num || t.norm.len() > 4 {
+            return None;
+        }
+        let y = t.num().filter(|y| (1..=2100).contains(y))?;
+        let e = if ["a", ".", "d", "."].iter().enumerate().all(|(k, w)| {
+            self.norm(i + 1 + k) == *w && (k == 0 || !self.toks[i + 1 + k].space_before)
+        }) {
+            i + 5
+        } else if self
+            .tok(i + 1)
+            .is_some_and(|x| self.text.get(x.start..x.end) == Some("AD"))
+        {
+            i + 2
+        } else {
+            return None;
+        };
+        Some(Hit::new(i, e, TimeKind::Date, format!("{y:04}"), true))
+    }
+
     /// A day of the month alone: "le 23", "le 17 de 14 h à 16 h", "on the 15th", "on the
     /// first". French needs "le" and the end of the clause or a clock time after; English
     /// "on" and an ordinal. The last such day not after the anchor, or the next one in the
@@ -1236,7 +1524,7 @@ impl Parser<'_> {
         let _ = k;
         // what may follow: the end of the clause, a clock time or a range of them
         let clock_after = {
-            let c = if self.lex.is(self.toks, e, Cat::At) {
+            let c = if self.m.is(e, Cat::At) {
                 self.after(e, Cat::At)
             } else {
                 e
@@ -1454,7 +1742,7 @@ impl Parser<'_> {
                             | "after"
                     );
                 // "23/12 avant 17h", "2/15 at 4:00pm": a clock time after makes it a date
-                let clock_after = self.lex.is(self.toks, i + 3, Cat::At)
+                let clock_after = self.m.is(i + 3, Cat::At)
                     && self.clock(self.after(i + 3, Cat::At), true).is_some();
                 if !before_ok && !clock_after {
                     return None;
@@ -1580,6 +1868,8 @@ impl Parser<'_> {
                     let (e2, u) = self.at(e, Cat::Unit)?;
                     (u == "1Y" && self.norm(e) != "years").then_some((e2, s))
                 });
+            // "March in a year", "June in 2 years": that month of the year so many years on
+            let step = step.or_else(|| self.in_years(end));
             if let Some((e2, s)) = step {
                 match self.anchor {
                     Some(a) => p.year = Some(a.year + s),
@@ -1587,6 +1877,19 @@ impl Parser<'_> {
                 }
                 end = e2;
             }
+        }
+        // "March after next": the second next such month
+        if self.lang == Lang::En
+            && p.year.is_none()
+            && p.day.is_none()
+            && p.weekday.is_none()
+            && dir == Dir::None
+            && self.norm(end) == "after"
+            && self.norm(end + 1) == "next"
+            && let (Some(m), Some(a)) = (p.month, self.anchor)
+        {
+            p.year = Some(if m > a.month { a.year + 1 } else { a.year + 2 });
+            end += 2;
         }
         if p.year.is_none() && !year_unknown {
             if let Some((e, _)) = self.at(end, Cat::Last) {
@@ -1869,6 +2172,15 @@ impl Parser<'_> {
                 true,
             ));
         }
+        if let Some((h, m)) = self.hhmm_after_at(i) {
+            return Some(Hit::new(
+                i,
+                i + 1,
+                TimeKind::Time,
+                format!("{h:02}:{m:02}"),
+                true,
+            ));
+        }
         if t.shape != Shape::Num || t.norm.len() > 2 {
             return None;
         }
@@ -2067,7 +2379,11 @@ impl Parser<'_> {
             }
             minutes = m;
             j = e2;
-        } else {
+        }
+        // "ten-thirty", "one-fifteen": an hour and a quarter or half hour in words joined by
+        // a hyphen are a clock time even without a cue
+        let hyphened = !oh && self.norm(j) == "-" && self.glued(j - 1) && self.glued(j);
+        if !oh {
             let k = if self.norm(j) == "-" { j + 1 } else { j };
             if self.tok(k).is_some_and(|t| t.shape == Shape::Word)
                 && let Some((e2, Some(m))) = self.count(k)
@@ -2087,7 +2403,10 @@ impl Parser<'_> {
                 hour = 0;
             }
             j = e3;
-        } else if !(j > e && self.tok(j).is_none_or(|t| t.shape != Shape::Word) && (strong || oh)) {
+        } else if !(j > e
+            && self.tok(j).is_none_or(|t| t.shape != Shape::Word)
+            && (strong || oh || (hyphened && matches!(minutes, 15 | 30 | 45))))
+        {
             // without AM/PM, a cue before or "oh" minutes ("twelve oh three")
             return None;
         }
@@ -2100,15 +2419,33 @@ impl Parser<'_> {
         ))
     }
 
+    /// English "at 1030", "at 0600 GMT": four digits after "at" that read as hours and
+    /// minutes, not followed by a word other than a time zone ("at 1500 meters").
+    fn hhmm_after_at(&self, i: usize) -> Option<(u32, u32)> {
+        let t = self.tok(i)?;
+        if self.lang != Lang::En
+            || i == 0
+            || self.norm(i - 1) != "at"
+            || t.shape != Shape::Num
+            || t.norm.len() != 4
+            || self
+                .tok(i + 1)
+                .is_some_and(|x| x.shape == Shape::Word && !self.m.is(i + 1, Cat::Tz))
+        {
+            return None;
+        }
+        let n = t.num()?;
+        let (h, m) = (n / 100, n % 100);
+        (h <= 23 && m <= 59).then_some((h, m))
+    }
+
     fn ampm_follows(&self, i: usize) -> bool {
         self.at(i, Cat::AmPm).is_some()
     }
 
     /// A clock time alone, on the last day the text fixed: "à 22 h" → `…T22:00`.
     fn clock_expr(&self, i: usize, _any: bool) -> Option<Hit> {
-        let strong = i > 0
-            && (self.lex.is(self.toks, i - 1, Cat::At)
-                || (i > 1 && self.lex.is(self.toks, i - 2, Cat::At)));
+        let strong = i > 0 && (self.m.is(i - 1, Cat::At) || (i > 1 && self.m.is(i - 2, Cat::At)));
         let mut c = match self.offset_clock(i) {
             Some(c) => c,
             None => self.clock(i, strong)?,
@@ -2295,7 +2632,7 @@ impl Parser<'_> {
                     "of" | "after" | "next" | "this" | "last" | "previous"
                 )
             })
-            || !self.lex.is(self.toks, i, Cat::Weekday)
+            || !self.m.is(i, Cat::Weekday)
         {
             return None;
         }
@@ -2334,8 +2671,7 @@ impl Parser<'_> {
         let plural = |k: usize| self.tok(k).is_some_and(|t| t.norm.ends_with("ays"));
         if self.lang != Lang::En
             || !(plural(i + 1) || plural(i + 2))
-            || !(self.lex.is(self.toks, i + 1, Cat::Weekdays)
-                || self.lex.is(self.toks, i + 2, Cat::Weekdays))
+            || !(self.m.is(i + 1, Cat::Weekdays) || self.m.is(i + 2, Cat::Weekdays))
         {
             return None;
         }
@@ -2377,8 +2713,7 @@ impl Parser<'_> {
         let k = if self.norm(i) == "the" { i + 1 } else { i };
         // cheap tests first: "of" a few tokens on, then a number or an ordinal
         if !(k + 1..k + 4).any(|x| self.norm(x) == "of")
-            || !(self.tok(k).is_some_and(|t| t.shape == Shape::Num)
-                || self.lex.is(self.toks, k, Cat::DayOrd))
+            || !(self.tok(k).is_some_and(|t| t.shape == Shape::Num) || self.m.is(k, Cat::DayOrd))
         {
             return None;
         }
@@ -2583,6 +2918,16 @@ impl Parser<'_> {
                 15
             }
             "half" => {
+                // British "half three": half past the hour, ending the clause
+                if let Some((e, Some(h))) = self.count(j + 1)
+                    && (1..=12).contains(&h)
+                    && self
+                        .tok(e)
+                        .is_none_or(|t| t.shape == Shape::Sign && t.norm != "-")
+                    && self.tok(j + 1).is_some_and(|t| t.shape == Shape::Word)
+                {
+                    return Some(Hit::new(i, e, TimeKind::Time, format!("{h:02}:30"), true));
+                }
                 j += 1;
                 30
             }
@@ -2618,6 +2963,8 @@ impl Parser<'_> {
         let sign = match self.norm(j) {
             "past" => 1,
             "after" if counted || marked => 1,
+            // "15 minutes from 1pm" (not "from now": no clock time follows)
+            "from" if counted && marked => 1,
             "to" | "till" | "before" | "of"
                 if counted || marked && self.at(j + 1, Cat::Clock).is_some() =>
             {
@@ -3198,9 +3545,9 @@ impl Parser<'_> {
         if u == "S"
             && matches!(self.norm(k), "a" | "une")
             && self.tok(ue).is_some_and(|t| t.shape == Shape::Word)
-            && !self.lex.is(self.toks, ue, Cat::AgoPost)
-            && !self.lex.is(self.toks, ue, Cat::LaterPost)
-            && !self.lex.is(self.toks, ue, Cat::YearNext)
+            && !self.m.is(ue, Cat::AgoPost)
+            && !self.m.is(ue, Cat::LaterPost)
+            && !self.m.is(ue, Cat::YearNext)
         {
             return None;
         }
@@ -3416,7 +3763,7 @@ impl Parser<'_> {
                 return true;
             }
             if t.cap
-                || self.lex.is(self.toks, k, Cat::YearNext)
+                || self.m.is(k, Cat::YearNext)
                 || (self.lex.begins(t) && self.at(k, Cat::Unit).is_none())
             {
                 return false;
@@ -3483,7 +3830,13 @@ impl Parser<'_> {
     /// A TIMEX3 mod before an expression: "fin mars", "début 2022", "mi-mars", "plus de
     /// vingt ans", "vers 18 h", "early 2020", "в конце марта".
     fn modified(&self, i: usize) -> Option<Hit> {
-        let (e, m) = self.at(i, Cat::Mod)?;
+        let (mut e, m) = self.at(i, Cat::Mod)?;
+        // "the end of around next week": the hedge adds nothing to the part of the period
+        if matches!(m, "START" | "MID" | "END")
+            && let Some((e2, "APPROX")) = self.at(e, Cat::Mod)
+        {
+            e = e2;
+        }
         let inner = match self.best_inner(e) {
             Some(h) => h,
             None if matches!(m, "START" | "MID" | "END") => {
@@ -3546,6 +3899,24 @@ impl Parser<'_> {
             return None;
         }
         Some(Hit::new(i, j + 1, TimeKind::Date, value, anchored))
+    }
+
+    /// English "the rest of the week", "the remainder of the year": the
+    /// current week, month or year (the period the text speaks of, as "this week").
+    fn rest_of_unit(&self, i: usize) -> Option<Hit> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let j = if self.norm(i) == "the" { i + 1 } else { i };
+        let k = match self.norm(j) {
+            "rest" | "remainder" if self.norm(j + 1) == "of" && self.norm(j + 2) == "the" => j + 2,
+            // not "all week": the TempEval-3 gold leaves it untagged ("All week, elected
+            // officials ...")
+            _ => return None,
+        };
+        let mut h = self.current_unit(k)?;
+        h.start = i;
+        Some(h)
     }
 
     fn best_inner(&self, i: usize) -> Option<Hit> {
@@ -3950,9 +4321,9 @@ impl Parser<'_> {
                     if self.tok(end).is_some_and(|t| {
                         t.shape == Shape::Word
                             && !t.cap
-                            && !self.lex.is(self.toks, end, Cat::YearNext)
-                            && !self.lex.is(self.toks, end, Cat::To)
-                            && !self.lex.is(self.toks, end, Cat::And)
+                            && !self.m.is(end, Cat::YearNext)
+                            && !self.m.is(end, Cat::To)
+                            && !self.m.is(end, Cat::And)
                     }) {
                         return None;
                     }
@@ -3974,9 +4345,7 @@ impl Parser<'_> {
     fn clock_set(&self, i: usize) -> Option<Hit> {
         // cheap tests first: a number, then a set word within the next few tokens
         if self.tok(i).is_none_or(|t| t.shape != Shape::Num)
-            || !(i + 1..i + 6).any(|k| {
-                self.lex.is(self.toks, k, Cat::Every) || self.lex.is(self.toks, k, Cat::SetWord)
-            })
+            || !(i + 1..i + 6).any(|k| self.m.is(k, Cat::Every) || self.m.is(k, Cat::SetWord))
         {
             return None;
         }
@@ -4097,7 +4466,7 @@ impl Parser<'_> {
         }
         // "for years to come" stays a length; "in years past", "for weeks on end" too; but not
         // a noun phrase going on ("in days gone by" is rare) nor "ago"/"later"
-        if self.lex.is(self.toks, e, Cat::AgoPost) || self.lex.is(self.toks, e, Cat::LaterPost) {
+        if self.m.is(e, Cat::AgoPost) || self.m.is(e, Cat::LaterPost) {
             return None;
         }
         if matches!(self.norm(e), "-" | "'" | "of") {
@@ -4423,6 +4792,18 @@ impl Parser<'_> {
                 format!("{day}T{pod}"),
                 anchored,
             ));
+        }
+        // "Morning", "Evening." alone (a heading, a schedule line): that part of the day
+        if self.lang == Lang::En
+            && let Some((e, pod)) = self.at(i, Cat::Pod)
+            && let Some(pod) = pod_of(pod).filter(|p| *p != "MI")
+            && self.alone(i, e)
+        {
+            let (value, anchored) = match self.reference {
+                Some(d) => (format!("{}T{pod}", d.ymd()), true),
+                None => (format!("XXXX-XX-XXT{pod}"), false),
+            };
+            return Some(Hit::new(i, e, TimeKind::DateTime, value, anchored));
         }
         if self.lang != Lang::Fr {
             return None;
