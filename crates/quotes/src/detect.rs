@@ -3,7 +3,10 @@
 
 use doc::{Quote, QuoteKind, TextRange};
 
-use crate::lexicon::{ACCORDING, BARE, CLAUSE, PRONOUN, THAT, TIME, VERB};
+use crate::lexicon::{
+    ACCORDING, ADDRESSEE, BARE, CLAUSE, COORD, DET, IN, PRONOUN, RELATIVE, SOURCE, STOP, TELL,
+    THAT, TIME, TO, VERB,
+};
 use crate::marks::{self, Span};
 use crate::view::{Cue, View};
 
@@ -16,6 +19,11 @@ const CUE_AFTER_TOKENS: usize = 5;
 const CUE_AFTER_APPOSITION: usize = 16;
 /// How many tokens before an opening mark a cue is looked for.
 const CUE_BEFORE_TOKENS: usize = 40;
+/// How many words may follow a cue (its speaker aside) in the sentence after a quote for
+/// that cue to be the quote's ("…?” Rubio said in an interview.").
+const NEXT_SENTENCE_TAIL: usize = 5;
+/// Longest speaker phrase heading a line before a colon ("Trump: …"), in words.
+const COLON_HEAD_WORDS: usize = 5;
 /// How many tokens after a verb its complementizer may come ("told reporters that").
 const THAT_LOOKAHEAD: usize = 8;
 
@@ -84,7 +92,19 @@ pub(crate) fn run(v: &View) -> Detection {
         .iter()
         .map(|s| TextRange::new(s.open, s.close.max(s.open + 1)))
         .collect();
-    let indirect = indirect_quotes(v, &covered, &used, &direct, &mut too_long);
+    // Reported content runs over quoted terms ("said the U.S. “clearly” needed …") but
+    // stops at a quote kept as speech.
+    let kept: Vec<TextRange> = covered
+        .iter()
+        .copied()
+        .filter(|c| {
+            let n = direct.partition_point(|f| f.quote.range.end() <= c.start());
+            direct
+                .get(n)
+                .is_some_and(|f| c.contains_range(f.quote.range))
+        })
+        .collect();
+    let indirect = indirect_quotes(v, &covered, &kept, &used, &direct, &mut too_long);
     if too_long > 0 {
         diagnostics.push(format!(
             "{too_long} reported statement(s) longer than {} bytes dropped",
@@ -120,6 +140,74 @@ fn words_in(v: &View, r: TextRange) -> (usize, bool) {
         }
     }
     (words, clause)
+}
+
+/// Words of the cue's sentence after the cue, its speaker phrase not counted.
+fn words_after(v: &View, cue: Cue, mention: Option<TextRange>) -> usize {
+    // Bounded: only whether there are more than the tail matters.
+    let end = v.end_before(v.sents[v.sent[cue.core.0]].end());
+    (cue.hi..end.min(cue.hi + 64))
+        .filter(|&j| v.is_word(j) && !mention.is_some_and(|m| m.contains_range(v.toks[j].range)))
+        .take(NEXT_SENTENCE_TAIL + 1)
+        .count()
+}
+
+/// A line opening with a short name and a colon ("Trump: …", "Clinton camp: …"), as
+/// headlines attribute: the colon token and the name. The name is 1 to
+/// [`COLON_HEAD_WORDS`] words, the first capitalised, none a verb, stop word or
+/// complementizer, not a single upper-case label ("UPDATE:").
+fn colon_head(v: &View, sent: usize) -> Option<(usize, TextRange)> {
+    let r = v.sents[sent];
+    let line_start = v.text.get(..r.start()).is_some_and(|b| {
+        let b = b.trim_end_matches([' ', '\t', '\r']);
+        b.is_empty() || b.ends_with('\n')
+    });
+    if !line_start {
+        return None;
+    }
+    // Bounded reads only: this runs for every quote.
+    let lo = v.first_at(r.start());
+    let hi = v.end_before(r.end());
+    if lo >= hi || !v.capitalised(lo) {
+        return None;
+    }
+    let mut k = lo;
+    while k < hi && k - lo <= COLON_HEAD_WORDS && v.is_word(k) {
+        if v.flags(k) & (VERB | STOP | THAT | TIME) != 0 {
+            return None;
+        }
+        k += 1;
+    }
+    if k == lo || k >= hi || k - lo > COLON_HEAD_WORDS || v.tok_text(k) != ":" {
+        return None;
+    }
+    let name = v.range(lo, k);
+    let label = v.slice(name);
+    if k - lo == 1
+        && label
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return None;
+    }
+    // At least three words after the colon, on the same line.
+    let line = v.line_of(r.start());
+    let words = (k + 1..hi.min(k + 64))
+        .take_while(|&j| v.line_of(v.toks[j].range.start()) == line)
+        .filter(|&j| v.is_word(j))
+        .take(3)
+        .count();
+    (words == 3).then_some((k, name))
+}
+
+fn colon_cue(k: usize) -> Cue {
+    Cue {
+        lo: k,
+        hi: k + 1,
+        core: (k, k + 1),
+        flags: VERB,
+    }
 }
 
 fn has_terminal(text: &str) -> bool {
@@ -312,9 +400,15 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
     let mut i = v.first_at(s.close);
     let mut seen = 0;
     let mut limit = CUE_AFTER_TOKENS;
+    // Inside a relative clause of the speaker's apposition ("” Warren, who has not endorsed
+    // a candidate, told reporters"): its verbs are not the cue.
+    let mut relative = false;
     while i < v.len() && v.toks[i].range.end() <= win_hi && seen <= limit {
         if v.is_punct(i) {
             let t = v.tok_text(i);
+            if t == "," {
+                relative = i + 1 < v.len() && v.flags(i + 1) & RELATIVE != 0;
+            }
             if seen > 0 && matches!(t, "," | "(" | ")") {
                 // An apposition after the speaker: a few words more.
                 limit = CUE_AFTER_APPOSITION;
@@ -322,9 +416,14 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 break;
             }
         } else {
-            if let Some(cue) = v.cue_at(i, VERB | ACCORDING) {
+            if !relative && let Some(cue) = v.cue_at(i, VERB | ACCORDING) {
                 let hi = v.sents[v.sent[i]].end().min(next_open);
                 let mention = v.speaker_of(cue, s.close, hi);
+                // In the next sentence, the cue must close it ("…?” Rubio said."), not open
+                // a statement of its own ("… “ongoing.” He said the FBI has not …").
+                if v.sent[i] > v.sent[last] && words_after(v, cue, mention) > NEXT_SENTENCE_TAIL {
+                    break;
+                }
                 return Some(Attribution {
                     cue,
                     mention,
@@ -357,6 +456,17 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 adjacent,
             });
         }
+    }
+    // A headline: "Kerry: “By law, …”".
+    if let Some((k, name)) = colon_head(v, s0)
+        && k < open_tok
+        && v.toks[k].range.start() >= win_lo
+    {
+        return Some(Attribution {
+            cue: colon_cue(k),
+            mention: Some(name),
+            adjacent: true,
+        });
     }
     // A previous sentence ending with a colon: "Caddell continued:".
     if first > 0 && v.sent[first] > 0 {
@@ -391,6 +501,7 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
 fn indirect_quotes(
     v: &View,
     covered: &[TextRange],
+    kept: &[TextRange],
     used: &[TextRange],
     direct: &[Found],
     too_long: &mut usize,
@@ -406,10 +517,40 @@ fn indirect_quotes(
         let n = covered.partition_point(|c| c.end() <= r.start());
         covered.get(n).is_some_and(|c| c.start() <= r.start())
     };
+    // Headlines: "Graham: Trump's Rhetoric Destroying GOP's Chance".
+    for sent in 0..v.sents.len() {
+        let Some((k, name)) = colon_head(v, sent) else {
+            continue;
+        };
+        let (_, s_hi) = sentence_tokens(v, sent);
+        if inside(k) || used.iter().any(|u| u.overlaps(v.toks[k].range)) {
+            continue;
+        }
+        let Some(content) = span_of(v, k + 1, s_hi).and_then(|c| clip(c, kept, v)) else {
+            continue;
+        };
+        if words_in(v, content).0 >= 3 {
+            out.push(Found {
+                quote: Quote {
+                    range: content,
+                    kind: QuoteKind::Indirect,
+                    speaker: Some(v.resolve(name, &named)),
+                    cue: Some(v.toks[k].range),
+                },
+                mention: Some(name),
+            });
+        }
+    }
     let mut i = 0;
     while i < v.len() {
         if inside(i) || !v.is_word(i) {
             i += 1;
+            continue;
+        }
+        if let Some(found) = in_source(v, i) {
+            let end = v.end_before(found.quote.range.end());
+            out.push(found);
+            i = end.max(i + 1);
             continue;
         }
         let Some(cue) = v.cue_at(i, VERB | ACCORDING) else {
@@ -433,7 +574,7 @@ fn indirect_quotes(
         };
         match found {
             Some((content, mention)) => {
-                let content = clip(content, covered, v).map(|c| cut_at_next_cue(v, c));
+                let content = clip(content, kept, v).map(|c| cut_at_next_cue(v, c));
                 if content.is_some_and(|c| c.len() > marks::MAX_QUOTE_BYTES) {
                     *too_long += 1;
                     i = cue.hi.max(i + 1);
@@ -567,6 +708,10 @@ fn verb_clause(
         }
         j += 1;
     }
+    // An infinitive: "vowed to repeal it", "refused to comment" (the content opens with "to").
+    if cue.flags & TO != 0 && cue.hi < s_hi && v.norm[cue.hi] == "to" && s_hi - cue.hi >= 2 {
+        return Some((span_of(v, cue.hi, s_hi)?, mention));
+    }
     // "X said:" followed by words.
     if cue.hi < s_hi && v.tok_text(cue.hi) == ":" {
         return Some((span_of(v, cue.hi + 1, s_hi)?, mention));
@@ -577,11 +722,32 @@ fn verb_clause(
         while j < s_hi && v.flags(j) & TIME != 0 {
             j += 1;
         }
+        if cue.flags & TELL != 0 {
+            j = skip_addressee(v, j, s_hi);
+        }
         if j < s_hi && v.is_word(j) && s_hi - j >= 3 {
             return Some((span_of(v, j, s_hi)?, mention));
         }
     }
     None
+}
+
+/// The addressee of a verb of telling, skipped before its clause: a word that is one by
+/// itself ("reporters", "him"), else an optional determiner and capitalised words ("the
+/// AP", "CNN", "Fox News"). Returns the first token after it (`j` when there is none).
+fn skip_addressee(v: &View, j: usize, s_hi: usize) -> usize {
+    if j < s_hi && v.flags(j) & ADDRESSEE != 0 {
+        return j + 1;
+    }
+    let mut k = j;
+    if k < s_hi && v.flags(k) & DET != 0 {
+        k += 1;
+    }
+    let names = k;
+    while k < s_hi && k < names + 4 && v.is_word(k) && v.capitalised(k) && v.flags(k) == 0 {
+        k += 1;
+    }
+    if k > names { k } else { j }
 }
 
 /// Reported content ends before a later clause with its own cue ("…, the candidate said
@@ -591,6 +757,15 @@ fn cut_at_next_cue(v: &View, c: TextRange) -> TextRange {
     // Bounded: content longer than the cap is dropped anyway.
     let hi = v.end_before(c.end().min(c.start() + marks::MAX_QUOTE_BYTES + 1));
     for k in lo + 2..hi {
+        // "… told the AP her group never worked with him and said the group …": a second
+        // verb of the same subject reports a statement of its own.
+        if v.flags(k) & COORD != 0
+            && k + 1 < hi
+            && v.cue_at(k + 1, VERB).is_some()
+            && let Some(r) = marks::trim(v.text, c.start(), v.toks[k].range.start())
+        {
+            return strip_punct(v, r);
+        }
         if v.tok_text(k) != "," {
             continue;
         }
@@ -604,6 +779,43 @@ fn cut_at_next_cue(v: &View, c: TextRange) -> TextRange {
         }
     }
     c
+}
+
+/// A sentence opening with a preposition and a source ("In the same poll, Obama was
+/// winning …", "Dans un communiqué, le parti …"): the source phrase (up to the comma, at most
+/// 10 words, holding a `[source]` noun) attributes the rest of the sentence.
+fn in_source(v: &View, i: usize) -> Option<Found> {
+    if v.flags(i) & IN == 0 || v.first_at(v.sents[v.sent[i]].start()) != i {
+        return None;
+    }
+    let (_, s_hi) = sentence_tokens(v, v.sent[i]);
+    let mut k = i + 1;
+    let mut source = false;
+    while k < s_hi && k <= i + 10 && v.is_word(k) {
+        source |= v.flags(k) & SOURCE != 0;
+        k += 1;
+    }
+    if !source || k >= s_hi || v.tok_text(k) != "," || k == i + 1 {
+        return None;
+    }
+    // "In a statement, Trump said …": the verb attributes, not the preposition.
+    if (k + 1..s_hi.min(k + 64)).any(|j| v.flags(j) & (VERB | ACCORDING) != 0) {
+        return None;
+    }
+    let content = span_of(v, k + 1, s_hi)?;
+    if words_in(v, content).0 < 3 {
+        return None;
+    }
+    let mention = v.range(i + 1, k);
+    Some(Found {
+        quote: Quote {
+            range: content,
+            kind: QuoteKind::Indirect,
+            speaker: Some(mention),
+            cue: Some(v.toks[i].range),
+        },
+        mention: Some(mention),
+    })
 }
 
 /// "selon X, …", "…, according to X.", "по данным X …".

@@ -27,15 +27,22 @@
 //!   dashes alternate words said and narration ("— Да, — сказал он, — я приду."); narration
 //!   after a comma is split off too ("— Nous partirons demain, dit-elle."). A dialogue line
 //!   with no cue and none carried over is a list item, not a quote.
-//! - **Cues** are reporting verbs and attribution phrases from `data/{fr,en,ru}.txt`, every
+//! - **Cues** are reporting verbs and attribution phrases from `data/{fr,en,ru}.txt` (with
+//!   belief and intent verbs: "veut", "намерен"; and for English the forms learned from
+//!   PolNeAR's train part in `data/en-learned.txt` by `examples/learn_cues.rs`, which says
+//!   how: words found in a gold cue at least 4 times and in 40% of their occurrences), every
 //!   inflected form written out, matched over normalised tokens (lower case, straight
 //!   apostrophes, "ё" as "е") whatever the segmenter's split; a cue takes in auxiliaries and
 //!   adverbs before the verb ("a également déclaré", "has also said") and inverted pronouns
 //!   ("a-t-il déclaré", "raconte-t-il"). A direct quote's cue is looked for right after the
 //!   closing mark (within 5 words: "», a-t-il déclaré", "” said Caddell", "” Trump told
 //!   CNN"; 16 when the speaker has an apposition: "” Mr. Conant, the Republican consultant,
-//!   said"), also in the next sentence when the quote closes its own ("…?” Rubio said.");
-//!   else before the opening mark in its sentence (the nearest); else in a previous sentence
+//!   said"), also in the next sentence when the quote closes its own and the cue closes that
+//!   one (at most 5 words after it besides the speaker: "…?” Rubio said.", not "…
+//!   “ongoing.” He said the FBI has not commented on …");
+//!   else before the opening mark in its sentence (the nearest); else a line opening with a
+//!   short name and a colon, as headlines attribute ("Kerry: “By law, …”": the colon is the
+//!   cue, the name the speaker); else in a previous sentence
 //!   ending with a colon ("Caddell continued:"); else it is carried over from the previous
 //!   quote of the run: in the same paragraph, or opening the next paragraph when the previous
 //!   quote ended its own. An interrupted quote ("« … », a-t-il dit, « … »") gives both
@@ -54,14 +61,24 @@
 //!   he said, the foundation …"); a verb with a complementizer within 8 tokens, before any
 //!   subject or verb ("a déclaré que", "told reporters that", "заявил, что") reports the rest
 //!   of the sentence, complementizer included (PolNeAR's convention); "X said:" likewise;
-//!   verbs listed `[bare]` ("said", "affirme") report a clause that follows them directly.
+//!   verbs listed `[bare]` ("said", "affirme", "criticized") report a clause that follows
+//!   them directly, verbs of telling (`[tell]`) after their addressee ("told the AP her
+//!   group …": a word such as "reporters", or a determiner and capitalised words); verbs
+//!   listed `[to]` (learned: "vowed", "refused") an infinitive ("to repeal the law"); a
+//!   headline "Graham: Trump's Rhetoric …" the rest of its line; a sentence opening with a
+//!   preposition and a source noun up to a comma ("In the same poll, Obama was winning …",
+//!   data `[in]`, `[source]`) the rest of its sentence, when no reporting verb follows.
 //!   An attribution phrase ("selon X,", "according to X", "по данным X") reports the rest
-//!   of its sentence (the side without the source). Reported content stops at a quotation
-//!   mark (direct quotes win) and before a later clause with its own cue ("…, the candidate
-//!   said …"); longer than 10 000 bytes it is dropped with a diagnostic.
+//!   of its sentence (the side without the source). Reported content stops at a quote kept
+//!   as speech (direct quotes win; it runs over quoted terms: "said the U.S. “clearly”
+//!   needed …"), before a later clause with its own cue ("…, the candidate said …") and
+//!   before a coordinated reporting verb ("… told the AP her group never worked with him and
+//!   said the group …": that verb reports its own clause, the sentence's subject its
+//!   speaker); longer than 10 000 bytes it is dropped with a diagnostic.
 //! - **Speakers**: an inverted pronoun in the cue; a verb after "and"/"et"/"и" or a
 //!   participle after a comma ("…, saying") takes the sentence's subject (its first person
-//!   or organisation entity, else its opening capitalised words); else the phrase right
+//!   or organisation entity, else its opening capitalised words, a determiner taking its
+//!   noun: "Le maire … et a assuré"); else the phrase right
 //!   before the cue (a subject pronoun alone; a relative pronoun "who"/"qui"/"который"
 //!   alone; else words read back to punctuation, a stop word or a verb, at most 10, "-ly"
 //!   adverbs skipped), or a head with its apposition between commas ("Mr. Conant, the
@@ -167,7 +184,8 @@ impl Stage for TagQuotes {
     }
 }
 
-/// The claim stage: requires quantities and quotes (and so tokens and sentences).
+/// The claim stage: requires the language, sentences, tokens, quantities and quotes (all
+/// read); reads entities when present.
 #[derive(Debug, Default)]
 pub struct TagClaims;
 
@@ -183,7 +201,13 @@ impl Stage for TagClaims {
         "claims.v1"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Quantities, Layer::Quotes]
+        &[
+            Layer::Lang,
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::Quantities,
+            Layer::Quotes,
+        ]
     }
     fn provides(&self) -> &'static [Layer] {
         &[Layer::Claims]

@@ -4,11 +4,11 @@
 use doc::{Entity, EntityLabel, LangCode, TextRange, Token, TokenKind};
 
 use crate::lexicon::{
-    self, AUX, CLAUSE, Lexicon, MAX_PHRASE_TOKENS, PRONOUN, RELATIVE, STOP, THAT, TIME, VERB,
+    self, AUX, CLAUSE, DET, Lexicon, MAX_PHRASE_TOKENS, PRONOUN, RELATIVE, STOP, THAT, TIME, VERB,
 };
 
 /// Words that are never names, even capitalised.
-const FUNCTION: u16 = PRONOUN | STOP | AUX | TIME | CLAUSE | THAT | VERB;
+const FUNCTION: u32 = PRONOUN | STOP | AUX | TIME | CLAUSE | THAT | VERB;
 
 /// Longest speaker phrase, in tokens.
 const MAX_SPEAKER_TOKENS: usize = 10;
@@ -53,7 +53,7 @@ pub(crate) struct Cue {
     pub hi: usize,
     /// Where the core phrase (the verb or the "according to" words) starts and ends.
     pub core: (usize, usize),
-    pub flags: u16,
+    pub flags: u32,
 }
 
 impl<'a> View<'a> {
@@ -123,13 +123,13 @@ impl<'a> View<'a> {
         !self.is_word(i)
     }
 
-    pub fn flags(&self, i: usize) -> u16 {
+    pub fn flags(&self, i: usize) -> u32 {
         self.lex.flags(&self.norm[i])
     }
 
     /// The longest lexicon phrase starting at token `i` with one of `want`'s flags: its end
     /// token (exclusive) and flags. Tokens of a phrase are separated by white space at most.
-    pub fn phrase_at(&self, i: usize, want: u16) -> Option<(usize, u16)> {
+    pub fn phrase_at(&self, i: usize, want: u32) -> Option<(usize, u32)> {
         let mut key = String::new();
         let mut best = None;
         for j in i..(i + MAX_PHRASE_TOKENS).min(self.len()) {
@@ -173,7 +173,7 @@ impl<'a> View<'a> {
     /// A cue whose core starts at token `i`: a verb or an attribution phrase, extended
     /// left over auxiliaries and adverbs ("a déclaré", "has also said") and inverted
     /// pronouns ("a-t-il déclaré"), right over inverted pronouns ("raconte-t-il").
-    pub fn cue_at(&self, i: usize, want: u16) -> Option<Cue> {
+    pub fn cue_at(&self, i: usize, want: u32) -> Option<Cue> {
         let (end, flags) = self.phrase_at(i, want)?;
         let mut lo = i;
         let mut steps = 0;
@@ -331,8 +331,11 @@ impl<'a> View<'a> {
             {
                 break;
             }
+            // A capitalised word inside the sentence is a name even when it is also a stop
+            // word ("…,” From said.").
+            let name = self.capitalised(k) && k > 0 && self.sent[k - 1] == self.sent[k];
             if !self.is_word(k)
-                || self.flags(k) & (STOP | VERB) != 0 && self.flags(k) & PRONOUN == 0
+                || !name && self.flags(k) & (STOP | VERB) != 0 && self.flags(k) & PRONOUN == 0
             {
                 break;
             }
@@ -384,6 +387,15 @@ impl<'a> View<'a> {
             && self.is_word(hi)
             && self.capitalised(hi)
             && self.flags(hi) & (VERB | TIME | STOP) == 0
+        {
+            hi += 1;
+        }
+        // A determiner opening the sentence takes its noun ("Le maire", "The senator").
+        if hi == s_lo + 1
+            && self.flags(s_lo) & DET != 0
+            && hi < cue.lo
+            && self.is_word(hi)
+            && self.flags(hi) & FUNCTION == 0
         {
             hi += 1;
         }

@@ -140,10 +140,14 @@ fn time_is_linear() {
     ] {
         let small = format!("« {}", repeat(unit, 64 * 1024));
         let large = format!("« {}", repeat(unit, 512 * 1024));
-        let (a, b) = (detect_time(&small), detect_time(&large));
+        // The best of five runs: other tests run in parallel and load the machine.
+        let best = |t: &str| (0..5).map(|_| detect_time(t)).fold(f64::INFINITY, f64::min);
+        let (a, b) = (best(&small), best(&large));
         eprintln!("{unit:?}: {a:.4} s for 64 KiB, {b:.4} s for 512 KiB");
         assert!(
-            b < 30.0 * a.max(1e-3),
+            // Quadratic would be 64 times; the floor keeps timer noise on the small text
+            // (about 2 ms) from deciding.
+            b < 30.0 * a.max(2e-3),
             "{unit:?}: {a:.4}s for 64 KiB, {b:.4}s for 512 KiB"
         );
     }
