@@ -68,6 +68,15 @@ struct NerArgs {
     /// language's own setting (measured: false for French, true for English and Russian).
     #[arg(long)]
     partial: Option<bool>,
+    /// Training sets seen more than once per epoch, `set=times` comma-separated
+    /// (`wikineural/ru=2`).
+    #[arg(long)]
+    repeat: Option<String>,
+    /// Feature groups to leave out (experiments): a bit mask, 1 stems, 2 stem memory, 4
+    /// gazetteer, 8 previous word with the ending, 16 stems of the neighbours (default: the
+    /// language's own setting).
+    #[arg(long)]
+    off: Option<u32>,
     /// Do not write the model.
     #[arg(long)]
     dry_run: bool,
@@ -96,6 +105,17 @@ fn defaults(lang: LangCode) -> (&'static [&'static str], usize, f64, bool) {
             true,
         ),
         _ => (&["wikineural/ru", "nerel", "factrueval"], 10, 0.0, true),
+    }
+}
+
+/// The feature groups of version 4 left out per language (measured; see the model cards):
+/// none for Russian; for English the stem, the gazetteer and the neighbours' stems (an
+/// English "stem" is the lowercased word); for French all five.
+fn default_off(lang: LangCode) -> u32 {
+    match lang {
+        LangCode::RU => 0,
+        LangCode::EN => 21,
+        _ => 31,
     }
 }
 
@@ -345,6 +365,16 @@ fn print_scores(model: &Model, dev: &[Set], seg: &Segmenter, prefix: &str) {
     }
 }
 
+/// How many times set `name` is seen per epoch by `--repeat` (1 when not listed or malformed).
+fn repeat_of(spec: Option<&str>, name: &str) -> usize {
+    spec.into_iter()
+        .flat_map(|s| s.split(','))
+        .filter_map(|x| x.split_once('='))
+        .find(|(n, _)| n.trim() == name)
+        .and_then(|(_, t)| t.trim().parse::<usize>().ok())
+        .map_or(1, |t| t.clamp(1, 10))
+}
+
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     match args.what {
         TrainWhat::Ner(a) => run_ner(a),
@@ -356,6 +386,7 @@ fn run_ner(a: NerArgs) -> anyhow::Result<ExitCode> {
         .filter(|l| [LangCode::FR, LangCode::EN, LangCode::RU].contains(l))
         .with_context(|| format!("--lang {:?}: expected fr, en or ru", a.lang))?;
     let (default_sets, default_epochs, default_prune, default_partial) = defaults(lang);
+    let default_off = default_off(lang);
     let wanted: Option<HashSet<String>> = match a.sets.as_deref() {
         Some("all") => None,
         Some(list) => Some(list.split(',').map(|s| s.trim().to_owned()).collect()),
@@ -403,6 +434,15 @@ fn run_ner(a: NerArgs) -> anyhow::Result<ExitCode> {
             sents.iter().map(|s| s.spans.len()).sum::<usize>(),
             lost
         );
+        let times = repeat_of(a.repeat.as_deref(), &set.name);
+        for _ in 1..times {
+            owned.extend(sents.iter().map(|s| Owned {
+                tokens: s.tokens.clone(),
+                spans: s.spans.clone(),
+                labels: s.labels,
+                domain: s.domain,
+            }));
+        }
         owned.extend(sents);
     }
     eprintln!("read in {:.1?}", t0.elapsed());
@@ -411,6 +451,7 @@ fn run_ner(a: NerArgs) -> anyhow::Result<ExitCode> {
         bits: a.bits,
         prune_quantile: a.prune.unwrap_or(default_prune),
         viterbi: !a.greedy,
+        off: a.off.unwrap_or(default_off),
         ..TrainOptions::default()
     };
     let ex = examples(&owned);

@@ -1,6 +1,9 @@
 //! Document-level consistency: the tagger sees one sentence at a time; these rules make its
 //! mentions agree across the document.
 //!
+//! 0. **No trailing function word**: a mention of several tokens does not end on a short word
+//!    in lower case ("Tokaïev a", "Россия и"): such words are dropped from its end (names
+//!    end on a capitalised or a longer word: "Organisation mondiale de la santé").
 //! 1. **Acronyms defined in the text**: "Organisation du Traité de sécurité collective (OTSC)"
 //!    — an upper-case token in parentheses whose letters are the initials of the words just
 //!    before it (function words may be skipped) — makes the long form a mention (ORG unless
@@ -125,10 +128,26 @@ pub fn harmonise(
     spans.retain(|s| s.start < s.end && s.end <= tokens.len());
     spans.sort_by_key(|s| (s.start, s.end));
     spans.dedup_by(|b, a| b.start < a.end);
+    trim_function_words(tokens, spans);
     acronyms(tokens, spans);
     person_parts(lang, tokens, spans);
     majority(tokens, spans);
     repetitions(tokens, sentence_starts, spans);
+}
+
+/// Longest word, in letters, taken for a function word when it ends a mention in lower case.
+const MAX_FUNCTION_WORD: usize = 3;
+
+fn trim_function_words(tokens: &[&str], spans: &mut [Span]) {
+    let function_word = |t: &str| {
+        let n = t.chars().count();
+        n <= MAX_FUNCTION_WORD && n > 0 && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
+    for s in spans.iter_mut() {
+        while s.end - s.start > 1 && function_word(tokens[s.end - 1]) {
+            s.end -= 1;
+        }
+    }
 }
 
 fn acronyms(tokens: &[&str], spans: &mut Vec<Span>) {

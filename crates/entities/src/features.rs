@@ -9,10 +9,15 @@
 /// same as a 64-letter one).
 pub(crate) const MAX_CHARS: usize = 64;
 
+use std::collections::HashMap;
+
 use crate::memory::Memory;
 
-/// Features that do not depend on predicted tags.
-pub(crate) const N_STATIC: usize = 34;
+/// Features that do not depend on predicted tags (feature version 4).
+pub(crate) const N_STATIC: usize = 43;
+/// Features that do not depend on predicted tags in feature version 3 (the first
+/// [`N_STATIC_V3`] of version 4: no stem, stem memory, gazetteer, preposition-ending).
+pub(crate) const N_STATIC_V3: usize = 34;
 /// Features on the previous tags.
 pub(crate) const N_DYNAMIC: usize = 5;
 /// All features of one token.
@@ -102,6 +107,8 @@ pub(crate) struct TokenAttrs {
     short: u64,
     /// The lowercased word of the next token.
     next_lower: u64,
+    /// The lowercased word without its Russian case ending (`москве` → `москв`).
+    pub(crate) stem: u64,
     pre: [u64; 4],
     suf: [u64; 4],
     pub(crate) flags: u32,
@@ -116,7 +123,29 @@ pub(crate) struct Extractor {
     lower_seen: Vec<u64>,
     cased: Vec<u64>,
     memo: Vec<u8>,
+    stems: Vec<u64>,
+    stem_memo: Vec<u8>,
+    gaz: Vec<u8>,
+    /// Gazetteer answers already looked up, by token hash (see [`gazetteer_codes`]).
+    gaz_cache: HashMap<u64, bool>,
+    /// Static features per token: [`N_STATIC`] (version 4) or [`N_STATIC_V3`].
+    pub(crate) n_static: usize,
+    /// Feature groups replaced by a constant (experiments; see [`OFF_STEM`]...).
+    pub(crate) off: u32,
 }
+
+/// The hash of a feature left out: its row is never read nor updated (not 0: the constant
+/// feature hashes to 0).
+pub(crate) const OFF: u64 = u64::MAX;
+
+/// Experiment switches of [`Extractor::off`].
+pub(crate) const OFF_STEM: u32 = 1;
+pub(crate) const OFF_STEM_MEMO: u32 = 2;
+pub(crate) const OFF_GAZ: u32 = 4;
+pub(crate) const OFF_PREP: u32 = 8;
+pub(crate) const OFF_NEIGHBOUR_STEMS: u32 = 16;
+/// All the switches.
+pub(crate) const OFF_ALL: u32 = 31;
 
 fn script_of(c: char) -> u32 {
     match c {
@@ -154,13 +183,16 @@ const PAD_AFTER: u64 = 0x5EED_0002;
 
 impl Extractor {
     /// Hashes the attributes of every token of a sentence.
-    pub(crate) fn prepare(&mut self, tokens: &[&str], memory: &Memory) {
+    pub(crate) fn prepare(&mut self, tokens: &[&str], memory: &Memory, version: u8) {
+        self.n_static = if version >= 4 { N_STATIC } else { N_STATIC_V3 };
         self.attrs.clear();
         self.lower_seen.clear();
         self.cased.clear();
+        self.stems.clear();
         for tok in tokens {
             let a = self.attrs_of(tok);
             self.cased.push(a.cased);
+            self.stems.push(a.stem);
             if a.flags & HAS_LETTER != 0 && a.flags & FIRST_UPPER == 0 {
                 self.lower_seen.push(a.lower);
             }
@@ -170,6 +202,18 @@ impl Extractor {
             self.attrs[i].next_lower = self.attrs.get(i + 1).map_or(PAD_AFTER, |a| a.lower);
         }
         memory.mark(&self.cased, &mut self.memo);
+        if self.n_static > N_STATIC_V3 {
+            if self.off & OFF_STEM_MEMO == 0 {
+                memory.mark(&self.stems, &mut self.stem_memo);
+            } else {
+                self.stem_memo.clear();
+            }
+            if self.off & OFF_GAZ == 0 {
+                gazetteer_codes(tokens, &self.attrs, &mut self.gaz_cache, &mut self.gaz);
+            } else {
+                self.gaz.clear();
+            }
+        }
         self.lower_seen.sort_unstable();
         for a in &mut self.attrs {
             if a.flags & FIRST_UPPER != 0 && self.lower_seen.binary_search(&a.lower).is_ok() {
@@ -245,8 +289,10 @@ impl Extractor {
         let bytes = self.lower.as_bytes();
         let mut h = Hasher::new(3);
         h.push_bytes(bytes);
+        let stem = stem_hash(&self.lower);
         let mut a = TokenAttrs {
             lower: h.finish(),
+            stem,
             cased: cased_hash(tok),
             shape: shape.finish(),
             short: short.finish(),
@@ -328,7 +374,116 @@ impl Extractor {
             mix2(31, w(1), w(2)),
             mix(32, memo),
             mix2(33, memo, ctx),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
         ];
+        if self.n_static <= N_STATIC_V3 {
+            return;
+        }
+        let stem_memo = self.stem_memo.get(i).copied().unwrap_or(0) as u64;
+        let gaz = self.gaz.get(i).copied().unwrap_or(0) as u64;
+        let off = |bit: u32, h: u64| if self.off & bit != 0 { OFF } else { h };
+        out[34] = off(OFF_STEM, mix(50, a.stem));
+        // No match is no feature: most tokens then cost four lookups less.
+        let (m, g) = (stem_memo != 0, gaz != 0);
+        out[35] = off(OFF_STEM_MEMO, if m { mix(51, stem_memo) } else { OFF });
+        out[36] = off(
+            OFF_STEM_MEMO,
+            if m { mix2(52, stem_memo, ctx) } else { OFF },
+        );
+        out[37] = off(OFF_GAZ, if g { mix(53, gaz) } else { OFF });
+        out[38] = off(OFF_GAZ, if g { mix2(54, gaz, ctx) } else { OFF });
+        out[39] = off(OFF_PREP, mix2(55, w(-1), a.suf[1]));
+        out[40] = off(OFF_PREP, mix2(56, w(-1), a.stem));
+        let stem =
+            |j: isize| get(ii + j).map_or(if j < 0 { PAD_BEFORE } else { PAD_AFTER }, |a| a.stem);
+        out[41] = off(OFF_NEIGHBOUR_STEMS, mix(57, stem(-1)));
+        out[42] = off(OFF_NEIGHBOUR_STEMS, mix(58, stem(1)));
+    }
+}
+
+/// The hash of a lowercased word without its Russian case ending (the word itself when it
+/// has none or is not Russian).
+pub(crate) fn stem_hash(lower: &str) -> u64 {
+    let mut h = Hasher::new(5);
+    h.push_bytes(gazetteer::ru_stem(lower).as_bytes());
+    h.finish()
+}
+
+/// Most demonym answers remembered per thread (then forgotten all at once).
+const GAZ_CACHE: usize = 1 << 16;
+
+/// Longest gazetteer matches starting at a capitalised token.
+const GAZ_MAX: usize = 6;
+
+/// Gazetteer membership per token: `0` none; for a place name `1 + 4 * kind + position`
+/// (kind 0 country, 1 capital, 2 other city; position 0 begin, 1 inside, 2 last, 3
+/// single); `13` a demonym or country adjective. Places are looked up only from tokens with a
+/// capital letter first; demonyms at those and at words of six letters or more, their
+/// answers remembered by token hash (`cache`) so that a word costs one lookup per thread.
+fn gazetteer_codes(
+    tokens: &[&str],
+    attrs: &[TokenAttrs],
+    cache: &mut HashMap<u64, bool>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    out.resize(tokens.len(), 0);
+    let g = gazetteer::get();
+    if cache.len() > GAZ_CACHE {
+        cache.clear();
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        let f = attrs[i].flags;
+        if f & HAS_LETTER == 0 {
+            i += 1;
+            continue;
+        }
+        if f & FIRST_UPPER != 0 {
+            let end = (i + GAZ_MAX).min(tokens.len());
+            if let Some((n, places)) = g.longest_match(&tokens[i..end])
+                && let Some(p) = places.first()
+            {
+                let kind = match (p.kind, p.capital) {
+                    (gazetteer::PlaceKind::Country, _) => 0,
+                    (_, true) => 1,
+                    _ => 2,
+                };
+                let base = 1 + 4 * kind;
+                let n = n.clamp(1, end - i);
+                if n == 1 {
+                    out[i] = base + 3;
+                } else {
+                    out[i] = base;
+                    for o in &mut out[i + 1..i + n - 1] {
+                        *o = base + 1;
+                    }
+                    out[i + n - 1] = base + 2;
+                }
+                i += n;
+                continue;
+            }
+        }
+        // Demonyms: capitalised words, or longer words of letters (Russian and French write
+        // them in lower case), so that short function words are never looked up.
+        let long = (f >> LEN_SHIFT) & 0xF >= 4;
+        if f & HAS_DIGIT == 0
+            && (f & FIRST_UPPER != 0 || long)
+            && *cache
+                .entry(attrs[i].cased)
+                .or_insert_with(|| g.demonym(tokens[i]).is_some())
+        {
+            out[i] = 13;
+        }
+        i += 1;
     }
 }
 

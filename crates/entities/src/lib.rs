@@ -18,10 +18,11 @@
 //!   and the next word.
 //!   Measured against a greedy left-to-right decoder with the two previous tags (still
 //!   available, `TrainOptions::viterbi = false`): +3 to +5 F1 on every Dev set, for half the
-//!   speed. Per token: 34 lookups for the tag-independent features, three per previous tag
-//!   (the rows of one word for the nine previous tags are neighbours in the table); the
-//!   features of the previous tag alone are summed once per sentence. 0.45–1 M tokens a
-//!   second on one (shared) core. Training and tagging share the decoder.
+//!   speed. Per token: 34 to 43 lookups for the tag-independent features, three per
+//!   previous tag (the rows of one word for the nine previous tags are neighbours in the
+//!   table); the features of the previous tag alone are summed once per sentence. 0.45–1.2 M
+//!   tokens a second on one (shared) core, Russian (every feature group) the slowest.
+//!   Training and tagging share the decoder.
 //! - **Hashed features** (`features`): lowercased word with digits as `0`, word shape and
 //!   short shape, prefixes and suffixes of 1–4 characters, capitalisation in context (title
 //!   case, all caps, first in the sentence, written in lower case elsewhere in the sentence),
@@ -29,11 +30,24 @@
 //!   their pairs, the previous tags with the word and shape. Per-token attributes are hashed
 //!   once per sentence into reused buffers; at most 64 characters of a token are read, so bad
 //!   input costs the same as good input.
+//!   Feature version 4 adds five groups, each of which a model may leave out (its byte of
+//!   groups left out, chosen per language by measurement, see the cards): the **stem** (the
+//!   lowercased word without its Russian case ending, `gazetteer::ru_stem`: "Москве" →
+//!   "москв"), the **stem memory** (the name memory matched on stems), the **gazetteer** (place
+//!   names of the `gazetteer` crate matched longest-first from capitalised tokens, with their
+//!   kind, and demonyms; looked up once per sentence, lower-case short words are never looked
+//!   up), the **previous word with the ending** (`в` + `-е`: preposition and case) and the
+//!   **stems of the neighbours**. Russian uses all five (WikiNEuRal dev 0.740 → 0.758,
+//!   NEREL 0.785 → 0.803, factRuEval 0.830 → 0.841); French leaves them all out, English
+//!   keeps the stem memory and the previous word with the ending (measured, see the cards).
+//!   A group that finds nothing (no memory or gazetteer match) adds no lookup.
 //! - **Name memory** (`memory`): the mentions of the training data (≤ 6 tokens, exact case)
 //!   with their most frequent label are stored in the model and matched longest-first; the
 //!   match (label and position) is a feature. During training each sentence sees a memory
 //!   built without its own fifth of the data, so the weights learn how far to trust it
 //!   (+1.1 F1 on French WikiNEuRal dev with the greedy decoder).
+//!   The memory also marks the tokens that start some mention, so that a token starting
+//!   none costs one probe instead of six (it was a fifth of the tagging time for Russian).
 //! - **Partial labels** (`Example::labels`): on a set that does not annotate a label (NEREL
 //!   has no MISC) the training decoder may not predict that label, so it is neither learnt
 //!   nor unlearnt there. Merely not penalising such predictions let MISC spread over
@@ -46,6 +60,11 @@
 //!   with a per-row power-of-two scale (within 0.05 of the averaged weight, else as `f32`);
 //!   empty rows are skipped, indices delta-coded. The format has a magic, versions, the
 //!   language, lengths and an FNV-1a checksum; malformed bytes are an error, never a panic.
+//!   **In memory** the table is decoded to `f32` (38 MB for 2^20 rows). Two compact
+//!   layouts were measured and dropped: the `i8` rows with their scale as stored (10.5 MB)
+//!   and the decoded non-empty rows behind a `u32` index (14–15 MB); both tagged 20–40 %
+//!   slower on one shared core (the conversions, or the extra indirection, cost more than
+//!   the cache misses saved), which Russian, at 0.5 M tokens/s, cannot afford.
 
 pub mod consistency;
 mod features;

@@ -8,11 +8,24 @@ use crate::features::mix2;
 /// Longest mention remembered, in tokens.
 pub(crate) const MAX_LEN: usize = 6;
 
-/// An open-addressing set of mention hashes with their label index.
+/// The label of the entries that mark a token as the first of some remembered mention.
+pub(crate) const START: u8 = 4;
+
+/// An open-addressing set of mention hashes with their label index, and of the tokens that
+/// start a mention (label [`START`]).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Memory {
     keys: Vec<u64>,
     labels: Vec<u8>,
+    /// Whether the start entries are there (then a token that starts no mention costs one
+    /// probe, not [`MAX_LEN`]).
+    has_starts: bool,
+}
+
+/// The key marking token hash `h` as the first token of some mention.
+#[inline]
+pub(crate) fn start_key(h: u64) -> u64 {
+    mix2(78, h, 0) | 1
 }
 
 /// The hash of tokens `hashes` as one mention.
@@ -32,6 +45,7 @@ impl Memory {
         let mut m = Memory {
             keys: vec![0; cap],
             labels: vec![0; cap],
+            has_starts: entries.iter().any(|e| e.1 == START),
         };
         for &(k, l) in entries {
             m.insert(k | 1, l);
@@ -99,10 +113,14 @@ impl Memory {
         }
         let mut i = 0;
         while i < cased.len() {
+            if self.has_starts && self.get(start_key(cased[i])) != Some(START) {
+                i += 1;
+                continue;
+            }
             let mut found = None;
             let max = MAX_LEN.min(cased.len() - i);
             for n in (1..=max).rev() {
-                if let Some(l) = self.get(ngram(&cased[i..i + n])) {
+                if let Some(l) = self.get(ngram(&cased[i..i + n])).filter(|&l| l != START) {
                     found = Some((n, l));
                     break;
                 }

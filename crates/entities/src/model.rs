@@ -157,7 +157,10 @@ const MAGIC: &[u8; 8] = b"VEILNER\x1a";
 const VERSION: u16 = 1;
 /// Version of the feature templates; a model is only valid with the templates it was trained
 /// with.
-pub(crate) const FEATURES_VERSION: u8 = 3;
+pub(crate) const FEATURES_VERSION: u8 = 4;
+/// The oldest feature version still read (its models tag with the features of that
+/// version).
+const OLDEST_FEATURES_VERSION: u8 = 3;
 const MIN_BITS: u8 = 8;
 const MAX_BITS: u8 = 24;
 
@@ -165,8 +168,13 @@ const MAX_BITS: u8 = 24;
 pub struct Model {
     lang: LangCode,
     bits: u8,
-    /// `2^bits` rows of [`N_TAGS`] weights, as decoded from `body`.
+    /// `2^bits` rows of [`N_TAGS`] weights, as decoded from `body` (kept as `f32`: the
+    /// compact codings measured slower, see the crate documentation).
     weights: Vec<f32>,
+    /// The feature version the weights were trained with.
+    features: u8,
+    /// Feature groups left out (feature version 4; see `features::OFF_STEM`...).
+    off: u8,
     /// The encoded rows (see [`Model::to_bytes`]).
     body: Vec<u8>,
     n_rows: u32,
@@ -294,7 +302,11 @@ impl Model {
         n_rows: u32,
         memory: Memory,
         viterbi: bool,
+        (features, off): (u8, u8),
     ) -> Result<Model, ModelError> {
+        if off > features::OFF_ALL as u8 {
+            return Err(ModelError(format!("unknown feature groups {off}")));
+        }
         if !(MIN_BITS..=MAX_BITS).contains(&bits) {
             return Err(ModelError(format!("table of 2^{bits} rows out of range")));
         }
@@ -343,6 +355,8 @@ impl Model {
             lang,
             bits,
             weights,
+            features,
+            off,
             body,
             n_rows,
             memory,
@@ -360,7 +374,8 @@ impl Model {
         self.n_rows as usize
     }
 
-    /// The file format: magic, format version, feature version, language, table size, the
+    /// The file format: magic, format version, feature version (from version 4 followed by
+    /// a byte of the feature groups left out), language, table size, the
     /// non-zero rows (delta-coded index, then a scale code and `i8` weights, or a marker and
     /// `f32` weights for rows with large weights), the name memory (hash and label of
     /// each mention), and an FNV-1a checksum of all that.
@@ -369,7 +384,10 @@ impl Model {
         let mut out = Vec::with_capacity(body.len() + 40);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
-        out.push(FEATURES_VERSION);
+        out.push(self.features);
+        if self.features >= 4 {
+            out.push(self.off);
+        }
         let code = self.lang.as_str().as_bytes();
         out.push(code.len() as u8);
         let mut code3 = [0u8; 3];
@@ -419,11 +437,12 @@ impl Model {
             )));
         }
         let fv = r.u8()?;
-        if fv != FEATURES_VERSION {
+        if !(OLDEST_FEATURES_VERSION..=FEATURES_VERSION).contains(&fv) {
             return Err(ModelError(format!(
-                "feature version {fv}, this build has {FEATURES_VERSION}"
+                "feature version {fv}, this build reads {OLDEST_FEATURES_VERSION} to {FEATURES_VERSION}"
             )));
         }
+        let off = if fv >= 4 { r.u8()? } else { 0 };
         let code_len = r.u8()? as usize;
         let code3 = r.take(3)?;
         let lang = std::str::from_utf8(code3.get(..code_len).unwrap_or(&[]))
@@ -454,18 +473,37 @@ impl Model {
             let mut k = [0u8; 8];
             k.copy_from_slice(r.take(8)?);
             let l = r.u8()?;
-            if l > 3 {
+            if l > crate::memory::START {
                 return Err(ModelError("memory label out of range".into()));
             }
             entries.push((u64::from_le_bytes(k), l));
         }
-        Model::from_parts(lang, bits, body, n_rows, Memory::new(&entries), viterbi)
+        Model::from_parts(
+            lang,
+            bits,
+            body,
+            n_rows,
+            Memory::new(&entries),
+            viterbi,
+            (fv, off),
+        )
     }
 
+    /// Adds the row of feature hash `h` to `scores`.
     #[inline]
-    pub(crate) fn row(&self, h: u64) -> &[f32] {
+    pub(crate) fn add_row(&self, h: u64, scores: &mut [f32; N_TAGS]) {
+        if h == features::OFF {
+            return;
+        }
         let i = (h >> (64 - self.bits as u32)) as usize * N_TAGS;
-        &self.weights[i..i + N_TAGS]
+        for (s, w) in scores.iter_mut().zip(&self.weights[i..i + N_TAGS]) {
+            *s += w;
+        }
+    }
+
+    /// Bytes of the weight table in memory.
+    pub fn table_bytes(&self) -> usize {
+        self.weights.len() * 4
     }
 
     /// Tags a sentence: one [`Tag`] per token in `out` (cleared first). Uses a per-thread
@@ -481,7 +519,8 @@ impl Model {
     pub fn tag_with(&self, tokens: &[&str], scratch: &mut Scratch, out: &mut Vec<Tag>) {
         out.clear();
         let ex = &mut scratch.extractor;
-        ex.prepare(tokens, &self.memory);
+        ex.off = self.off as u32;
+        ex.prepare(tokens, &self.memory, self.features);
         if self.viterbi {
             viterbi(self, ex, tokens.len(), 0, 0b1111, &mut scratch.back, out);
             return;
@@ -489,20 +528,19 @@ impl Model {
         let mut feats = [0u64; N_FEATURES];
         let mut stat = [0u64; N_STATIC];
         let (mut t1, mut t2) = (Tag::O, Tag::O);
+        let ns = ex.n_static;
         for i in 0..tokens.len() {
             ex.static_features(i, &mut stat);
-            feats[..N_STATIC].copy_from_slice(&stat);
+            feats[..ns].copy_from_slice(&stat[..ns]);
             features::dynamic_features(
                 &ex.attrs[i],
                 prev_code(i, 1, t1),
                 prev_code(i, 2, t2),
-                &mut feats[N_STATIC..],
+                &mut feats[ns..ns + N_DYNAMIC],
             );
             let mut scores = [0f32; N_TAGS];
-            for &h in &feats {
-                for (s, w) in scores.iter_mut().zip(self.row(h)) {
-                    *s += w;
-                }
+            for &h in &feats[..ns + N_DYNAMIC] {
+                self.add_row(h, &mut scores);
             }
             let best = best_tag(&scores, t1);
             out.push(best);
@@ -522,9 +560,7 @@ pub(crate) trait Rows {
 impl Rows for Model {
     #[inline]
     fn add(&self, h: u64, scores: &mut [f32; N_TAGS]) {
-        for (s, w) in scores.iter_mut().zip(self.row(h)) {
-            *s += w;
-        }
+        self.add_row(h, scores);
     }
 }
 
@@ -542,17 +578,19 @@ pub(crate) fn features_at(
     out: &mut [u64; 2 * N_FEATURES],
 ) -> usize {
     let mut stat = [0u64; N_STATIC];
+    let ns = ex.n_static;
+    let nf = ns + N_DYNAMIC;
     ex.static_features(i, &mut stat);
-    out[..N_STATIC].copy_from_slice(&stat);
-    features::dynamic_features(&ex.attrs[i], p, NO_T2, &mut out[N_STATIC..N_FEATURES]);
+    out[..ns].copy_from_slice(&stat[..ns]);
+    features::dynamic_features(&ex.attrs[i], p, NO_T2, &mut out[ns..nf]);
     if domain == 0 {
-        return N_FEATURES;
+        return nf;
     }
-    let (general, own) = out.split_at_mut(N_FEATURES);
+    let (general, own) = out.split_at_mut(nf);
     for (o, h) in own.iter_mut().zip(general.iter()) {
         *o = features::mix2(90 + domain as u64, *h, 0);
     }
-    2 * N_FEATURES
+    2 * nf
 }
 
 /// The code of tag `t` as a previous tag (`None`: the sentence start).
@@ -594,7 +632,7 @@ pub(crate) fn viterbi<R: Rows>(
     for i in 0..n {
         let mut emit = [0f32; N_TAGS];
         ex.static_features(i, &mut stat);
-        for &h in &stat {
+        for &h in &stat[..ex.n_static] {
             rows.add(h, &mut emit);
             if domain != 0 {
                 rows.add(copy(h), &mut emit);
@@ -723,7 +761,8 @@ mod tests {
         }
         // Huge counts in the header are refused before anything is allocated for them.
         let mut b = good.to_vec();
-        b[18..22].copy_from_slice(&u32::MAX.to_le_bytes());
+        let at = if good[10] >= 4 { 19 } else { 18 };
+        b[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(Model::from_bytes(&reseal(b)).is_err());
     }
 

@@ -4,10 +4,10 @@
 
 use doc::{EntityLabel, LangCode};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::features::{self, Extractor, N_FEATURES, N_STATIC, cased_hash};
-use crate::memory::{MAX_LEN, Memory, ngram};
+use crate::memory::{MAX_LEN, Memory, START, ngram, start_key};
 use crate::model::{self, Model, N_TAGS, Span, Tag};
 
 /// Training settings.
@@ -24,6 +24,9 @@ pub struct TrainOptions {
     /// Decode and learn whole sentences (first-order Viterbi, structured perceptron) rather
     /// than greedily token by token.
     pub viterbi: bool,
+    /// Feature groups left out (experiments): bit 1 stems, 2 stem memory, 4 gazetteer, 8
+    /// previous word with the ending, 16 stems of the neighbouring words.
+    pub off: u32,
 }
 
 impl Default for TrainOptions {
@@ -34,6 +37,7 @@ impl Default for TrainOptions {
             seed: 0x5eed,
             prune_quantile: 0.0,
             viterbi: true,
+            off: 0,
         }
     }
 }
@@ -82,7 +86,7 @@ impl Weights {
     }
     fn bump(&mut self, feats: &[u64], tag: Tag, by: f32) {
         let t = self.time;
-        for &h in feats {
+        for &h in feats.iter().filter(|&&h| h != features::OFF) {
             let b = self.base(h) + tag.index();
             self.w[b] += by;
             self.u[b] += t * by as f64;
@@ -168,6 +172,9 @@ fn encode(avg: &[f32], prune_quantile: f64) -> (Vec<u8>, u32) {
 impl model::Rows for Weights {
     #[inline]
     fn add(&self, h: u64, scores: &mut [f32; N_TAGS]) {
+        if h == features::OFF {
+            return;
+        }
         let b = self.base(h);
         for (s, w) in scores.iter_mut().zip(&self.w[b..b + N_TAGS]) {
             *s += w;
@@ -177,11 +184,29 @@ impl model::Rows for Weights {
 
 fn build(lang: LangCode, bits: u8, avg: &[f32], opts: &TrainOptions, memory: &Memory) -> Model {
     let (body, n_rows) = encode(avg, opts.prune_quantile);
-    match Model::from_parts(lang, bits, body, n_rows, memory.clone(), opts.viterbi) {
+    let fv = model::FEATURES_VERSION;
+    let off = (opts.off & features::OFF_ALL) as u8;
+    match Model::from_parts(
+        lang,
+        bits,
+        body,
+        n_rows,
+        memory.clone(),
+        opts.viterbi,
+        (fv, off),
+    ) {
         Ok(m) => m,
         // The encoder and the decoder are written together; an empty model is the fallback.
-        Err(_) => Model::from_parts(lang, bits, Vec::new(), 0, Memory::default(), opts.viterbi)
-            .unwrap_or_else(|_| unreachable!()),
+        Err(_) => Model::from_parts(
+            lang,
+            bits,
+            Vec::new(),
+            0,
+            Memory::default(),
+            opts.viterbi,
+            (fv, off),
+        )
+        .unwrap_or_else(|_| unreachable!()),
     }
 }
 
@@ -190,9 +215,11 @@ const FOLDS: usize = 5;
 
 /// The name memory of the examples whose index is not `skip` modulo [`FOLDS`] (all of them
 /// for `None`): each mention of at most [`MAX_LEN`] tokens with its most frequent label.
-fn memory_of(examples: &[Example<'_>], skip: Option<usize>) -> Memory {
+fn memory_of(examples: &[Example<'_>], skip: Option<usize>, stems: bool) -> Memory {
     let mut counts: HashMap<u64, [u32; 4]> = HashMap::new();
     let mut cased = Vec::new();
+    let mut lower = String::new();
+    let mut starts: HashSet<u64> = HashSet::new();
     for (k, e) in examples.iter().enumerate() {
         if skip == Some(k % FOLDS) {
             continue;
@@ -204,6 +231,21 @@ fn memory_of(examples: &[Example<'_>], skip: Option<usize>) -> Memory {
             cased.clear();
             cased.extend(e.tokens[s.start..s.end].iter().map(|t| cased_hash(t)));
             counts.entry(ngram(&cased)).or_default()[li(s.label)] += 1;
+            starts.insert(start_key(cased[0]));
+            if stems {
+                // The same mention by lowercased stems ("москв" for "Москва", "Москве").
+                cased.clear();
+                cased.extend(e.tokens[s.start..s.end].iter().map(|t| {
+                    lower.clear();
+                    lower.extend(t.chars().take(features::MAX_CHARS).flat_map(|c| {
+                        let d = if c.is_numeric() { '0' } else { c };
+                        d.to_lowercase()
+                    }));
+                    features::stem_hash(&lower)
+                }));
+                counts.entry(ngram(&cased)).or_default()[li(s.label)] += 1;
+                starts.insert(start_key(cased[0]));
+            }
         }
     }
     let mut entries: Vec<(u64, u8)> = counts
@@ -215,6 +257,7 @@ fn memory_of(examples: &[Example<'_>], skip: Option<usize>) -> Memory {
             (k, best as u8)
         })
         .collect();
+    entries.extend(starts.into_iter().map(|k| (k, START)));
     entries.sort_unstable();
     Memory::new(&entries)
 }
@@ -252,8 +295,13 @@ pub fn train_with(
     let mut feats = [0u64; 2 * N_FEATURES];
     let mut stat = [0u64; N_STATIC];
     let mut toks: Vec<&str> = Vec::new();
-    let full = memory_of(examples, None);
-    let folds: Vec<Memory> = (0..FOLDS).map(|f| memory_of(examples, Some(f))).collect();
+    let off = opts.off & features::OFF_ALL;
+    ex.off = off;
+    let stems = off & features::OFF_STEM_MEMO == 0;
+    let full = memory_of(examples, None, stems);
+    let folds: Vec<Memory> = (0..FOLDS)
+        .map(|f| memory_of(examples, Some(f), stems))
+        .collect();
     let mut model = build(lang, bits, &[], opts, &full);
     let mut back = Vec::new();
     let mut pred = Vec::new();
@@ -267,7 +315,7 @@ pub fn train_with(
             toks.clear();
             toks.extend(e.tokens.iter().map(String::as_str));
             model::tags_of(e.spans, toks.len(), &mut gold);
-            ex.prepare(&toks, &folds[k % FOLDS]);
+            ex.prepare(&toks, &folds[k % FOLDS], model::FEATURES_VERSION);
             let (mut t1, mut t2) = (Tag::O, Tag::O);
             if opts.viterbi {
                 model::viterbi(

@@ -189,3 +189,42 @@ fn stage_bad_documents() {
         }
     }
 }
+
+/// Known errors on news (issue 6), as the stage runs: one line a case, language | text |
+/// mentions expected | surfaces that must not be a mention (`-` for none).
+#[test]
+fn news_regressions() {
+    let cases = [
+        // Long sentence: the tagger once gave "Kassym-Jomart" MISC and "Tokaïev a" LOC; the
+        // document rules carry the person to the later "Tokaïev", no mention ends on "a".
+        "fr|Le 23 avril dernier, Kassym-Jomart Tokaïev a rencontré Vladimir Poutine à Moscou lors d'une visite officielle consacrée à la coopération énergétique et à la sécurité régionale. Tokaïev a remercié l’OTSC.|Kassym-Jomart Tokaïev=PER;Vladimir Poutine=PER;Moscou=LOC;Tokaïev=PER|Tokaïev a",
+        "fr|Le 23 avril dernier, Kassym-Jomart Tokaïev a rencontré Vladimir Poutine à Moscou. Tokaïev a remercié l’OTSC.|Kassym-Jomart Tokaïev=PER;Tokaïev=PER|Tokaïev a",
+        // The Kremlin as the presidency: ORG in Russian news (NEREL), learnt from the data.
+        "ru|Кремль опроверг эти сообщения.|Кремль=ORG|-",
+        "ru|Песков заявил, что в Кремле не видят угрозы.|Песков=PER;Кремле=ORG|-",
+    ];
+    let mut failures = Vec::new();
+    for case in cases {
+        let f: Vec<&str> = case.split('|').collect();
+        let doc = analyse(f[0], f[1]);
+        let got: Vec<(&str, EntityLabel)> = doc
+            .entities()
+            .expect("layer")
+            .iter()
+            .map(|e| (doc.slice(e.range), e.label))
+            .collect();
+        for want in f[2].split(';') {
+            let (text, label) = want.split_once('=').expect("text=LABEL");
+            let label = EntityLabel::parse(label).expect("label");
+            if !got.contains(&(text, label)) {
+                failures.push(format!("{case}: missing {want}, got {got:?}"));
+            }
+        }
+        for bad in f[3].split(';').filter(|b| *b != "-") {
+            if got.iter().any(|(t, _)| t == &bad) {
+                failures.push(format!("{case}: {bad} is a mention: {got:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
