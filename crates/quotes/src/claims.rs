@@ -8,6 +8,11 @@ use crate::view::View;
 /// Longest source phrase after an attribution phrase, in tokens.
 const MAX_SOURCE_TOKENS: usize = 12;
 
+/// How far from the quantity, in tokens, its attribution is looked for. Far longer than a
+/// news sentence, and what keeps a text that is one endless "sentence" (a scraped page
+/// without punctuation) linear: without it every quantity scanned the whole sentence.
+const ATTRIBUTION_WINDOW: usize = 120;
+
 /// One claim per cardinal quantity (ordinals rank, they do not claim): the speaker and
 /// cue of the quote holding it; else an attribution phrase of its sentence ("selon X", "по
 /// данным X", "according to X"); else a reporting verb before it in its sentence with its
@@ -44,6 +49,10 @@ fn attribute(v: &View, quotes: &[Quote], at: TextRange) -> (Option<TextRange>, O
     let sent = v.sent[first];
     let r = v.sents[sent];
     let (lo, hi) = (v.first_at(r.start()), v.end_before(r.end()));
+    let (lo, hi) = (
+        lo.max(first.saturating_sub(ATTRIBUTION_WINDOW)),
+        hi.min(first + ATTRIBUTION_WINDOW),
+    );
     // An attribution phrase anywhere in the sentence.
     let mut i = lo;
     while i < hi {

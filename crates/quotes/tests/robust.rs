@@ -172,3 +172,41 @@ proptest! {
         prop_assert!(doc.validate().is_ok(), "{:?}: {:?}", text, doc.validate());
     }
 }
+
+/// Regression: a text that is one endless sentence full of quantities (a scraped page
+/// without punctuation) made every quantity scan the whole sentence for its source.
+#[test]
+fn claims_on_one_endless_sentence_stay_linear() {
+    let unit = "le convoi a parcouru 4 750 milles sans s’arrêter et personne ne l’a vu passer ";
+    let time = |bytes: usize| {
+        let mut doc = analyse(&repeat(unit, bytes), LangCode::FR);
+        // Claims again on a fresh copy of the layers, timed alone.
+        let (tokens, sentences) = (doc.tokens().unwrap().to_vec(), doc.sentences().unwrap());
+        let sentences = sentences.to_vec();
+        let (quotes, quantities) = (
+            doc.quotes().unwrap().to_vec(),
+            doc.quantities().unwrap().to_vec(),
+        );
+        assert!(quantities.len() * unit.len() > bytes / 2, "quantities found");
+        let start = Instant::now();
+        let claims = quotes::claims(
+            doc.text(),
+            Some(LangCode::FR),
+            &tokens,
+            &sentences,
+            None,
+            &quotes,
+            &quantities,
+        );
+        let elapsed = start.elapsed().as_secs_f64();
+        assert_eq!(claims.len(), quantities.len());
+        doc.diagnostics.clear();
+        elapsed
+    };
+    let best = |bytes: usize| (0..3).map(|_| time(bytes)).fold(f64::INFINITY, f64::min);
+    let (a, b) = (best(32 * 1024), best(256 * 1024));
+    assert!(
+        b < 30.0 * a.max(2e-3),
+        "{a:.4}s for 32 KiB, {b:.4}s for 256 KiB"
+    );
+}
