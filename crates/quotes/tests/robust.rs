@@ -187,7 +187,10 @@ fn claims_on_one_endless_sentence_stay_linear() {
             doc.quotes().unwrap().to_vec(),
             doc.quantities().unwrap().to_vec(),
         );
-        assert!(quantities.len() * unit.len() > bytes / 2, "quantities found");
+        assert!(
+            quantities.len() * unit.len() > bytes / 2,
+            "quantities found"
+        );
         let start = Instant::now();
         let claims = quotes::claims(
             doc.text(),
