@@ -457,17 +457,8 @@ fn gazetteer_codes(
                     (_, true) => 1,
                     _ => 2,
                 };
-                let base = 1 + 4 * kind;
                 let n = n.clamp(1, end - i);
-                if n == 1 {
-                    out[i] = base + 3;
-                } else {
-                    out[i] = base;
-                    for o in &mut out[i + 1..i + n - 1] {
-                        *o = base + 1;
-                    }
-                    out[i + n - 1] = base + 2;
-                }
+                mark_match(out, i, n, 1 + 4 * kind);
                 i += n;
                 continue;
             }
@@ -484,6 +475,20 @@ fn gazetteer_codes(
             out[i] = 13;
         }
         i += 1;
+    }
+}
+
+/// Marks the `n` tokens of a match starting at `i` with its class `base` and each token's
+/// place in it: `base` begins, `base + 1` inside, `base + 2` ends, `base + 3` alone.
+pub(crate) fn mark_match(out: &mut [u8], i: usize, n: usize, base: u8) {
+    if n == 1 {
+        out[i] = base + 3;
+    } else {
+        out[i] = base;
+        for o in &mut out[i + 1..i + n - 1] {
+            *o = base + 1;
+        }
+        out[i + n - 1] = base + 2;
     }
 }
 

@@ -3,7 +3,7 @@
 //! feature ("inside a known place name, at its start"). During training each sentence sees a
 //! memory built without its own fold, so the weights learn how far to trust a match.
 
-use crate::features::mix2;
+use crate::features::{mark_match, mix2};
 
 /// Longest mention remembered, in tokens.
 pub(crate) const MAX_LEN: usize = 6;
@@ -127,16 +127,7 @@ impl Memory {
             }
             match found {
                 Some((n, l)) => {
-                    let base = 1 + 4 * l;
-                    if n == 1 {
-                        out[i] = base + 3;
-                    } else {
-                        out[i] = base;
-                        for o in &mut out[i + 1..i + n - 1] {
-                            *o = base + 1;
-                        }
-                        out[i + n - 1] = base + 2;
-                    }
+                    mark_match(out, i, n, 1 + 4 * l);
                     i += n;
                 }
                 None => i += 1,
