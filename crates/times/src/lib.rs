@@ -23,7 +23,8 @@
 //! - **Anchoring**: relative expressions use the publication date; "dernier/last/прошлый"
 //!   and "prochain/next/следующий" choose the direction, else a future-tense cue in the
 //!   sentence (in English, only for what follows the cue), else the past (news reports the past): a bare weekday is the most recent one
-//!   not after the publication date. Anaphors ("le lendemain", "the next day", "накануне")
+//!   not after the publication date. English "next Wednesday" is that day of next week (the
+//!   nearest one is "this (coming) Wednesday"). Anaphors ("le lendemain", "the next day", "накануне")
 //!   and clock times follow the last day the text fixed. Without an anchor, what is known is
 //!   kept (`XXXX-04-23`, `XXXX-WXX-2`) with `anchored: false`; vague references (`PAST_REF`,
 //!   `PRESENT_REF`, `FUTURE_REF`) are never turned into dates.
@@ -66,7 +67,8 @@
 //! - **One owner per span**: this layer owns dates, years, clock times and durations of
 //!   time; a number followed by a counted noun ("2000 soldats", "7500 kilomètres") or a
 //!   percentage is never a year, and is left to the quantities layer.
-//! - **Bad input** ("le 31 février", "99/99/9999", year 0 or 99999) yields no span at all,
+//! - **Bad input** ("le 31 février", "99/99/9999", year 0 or 99999, "the year 99999", "в
+//!   99999 году") yields no span at all,
 //!   rather than a part of it read as another date; the calendar ([`Date`]) refuses years
 //!   outside 1..=9999 and never wraps.
 //! - **Clock ranges** take the AM/PM of their right end ("3-4pm", "3:30 to 6 PM", "from 3 to
@@ -75,7 +77,8 @@
 //!   "entre 2 et 5 heures de route"). A day written before a range of hours gives its date
 //!   ("le 17 de 14 h à 16 h").
 //! - **Written forms of days**: a month name between signs in any order ("23/Sep/2020",
-//!   "2020/Sep/23", "Sep-23-2020"), day, month and year apart ("2 4 2009"), the order of the
+//!   "2020/Sep/23", "Sep-23-2020"), day, month and year apart ("2 4 2009"), a
+//!   spaced slash after a preposition or alone ("on 2 / 15"), the order of the
 //!   other language when only it gives a day ("10.31.1974", "12/31/1990" in French), ordinal
 //!   words ("march third", "the second of march"), a weekday with its day of the month
 //!   ("Tuesday the 19th", "mardi 25": the nearest month where they meet), "le 23" and "on the
@@ -88,7 +91,8 @@
 //!   lengths, "2.5 hours", "1/2 hour", "half an hour" durations.
 //! - **Composed and short forms**: "2014-10" and "2014/10" are a month (not "2010-11", two
 //!   years), "14 a.d." and "79 AD" years, "at 1030 GMT" a clock time (not year 1030), "mid
-//!   day" noon, "ten-thirty" a clock time without a cue; "in 7 days at 5pm" the time on that
+//!   day" noon, "ten-thirty" (and "ten thirty" as a segment of its own) a clock time without a
+//!   cue; "in 7 days at 5pm" the time on that
 //!   day (without the time, "in 7 days" stays a duration), "three days after Easter" and
 //!   "the third Tuesday after Christmas 2014" the day counted from the day named, "15
 //!   minutes from 1pm", "March after next", "March in a year", "Jul 18, Fri" (the weekday

@@ -1709,8 +1709,13 @@ impl Parser<'_> {
         let mut p = Point::default();
         let end;
         if a.shape == Shape::Num {
-            if let (Some(x), true, Some(y)) = (num2(i), sign_glued(i + 1, "/"), num2(i + 2))
-                && self.tok(i + 2).is_some_and(|t| !t.space_before)
+            // "2/15", or "2 / 15" with a space on each side of the slash
+            let spaced = self.norm(i + 1) == "/"
+                && self.tok(i + 1).is_some_and(|t| t.space_before)
+                && self.tok(i + 2).is_some_and(|t| t.space_before);
+            if let (Some(x), Some(y)) = (num2(i), num2(i + 2))
+                && (spaced
+                    || sign_glued(i + 1, "/") && self.tok(i + 2).is_some_and(|t| !t.space_before))
                 && free_after(i + 3)
                 && !self.tok(i + 3).is_some_and(|t| {
                     t.shape == Shape::Word
@@ -1745,6 +1750,15 @@ impl Parser<'_> {
                 let clock_after = self.m.is(i + 3, Cat::At)
                     && self.clock(self.after(i + 3, Cat::At), true).is_some();
                 if !before_ok && !clock_after {
+                    return None;
+                }
+                // spaced, a date only after a preposition or as a segment of its own (a
+                // heading, a table cell), not at the start of any sentence ("3 / 4 of")
+                if spaced
+                    && !clock_after
+                    && (i == 0 || self.sentence_start[i])
+                    && !self.alone(i, i + 3)
+                {
                     return None;
                 }
                 let (d, m) = if self.lang == Lang::En {
@@ -1918,7 +1932,23 @@ impl Parser<'_> {
         {
             dir = Dir::Last;
         }
-        let (value, anchored, fixes) = self.resolve(p, dir, future)?;
+        // "next Wednesday" (English, the word "next" itself): that day of next week, since
+        // the nearest one would be "Wednesday" or "this Wednesday"
+        let next_week_day = self.lang == Lang::En
+            && dir == Dir::Next
+            && after_dir > i
+            && self.norm(after_dir - 1) == "next"
+            && p.day.is_none()
+            && p.month.is_none()
+            && p.year.is_none();
+        let resolved = match (p.weekday, self.anchor) {
+            (Some(wd), Some(a)) if next_week_day => {
+                let d = a.add_days(7 - i64::from(a.weekday()) + i64::from(wd))?;
+                Some((d.ymd(), true, Some(d)))
+            }
+            _ => self.resolve(p, dir, future),
+        };
+        let (value, anchored, fixes) = resolved?;
         let is_day = p.day.is_some() || (p.weekday.is_some() && p.month.is_none());
         let mut h = Hit::new(i, end, TimeKind::Date, value, anchored);
         h.fixes = fixes;
@@ -2355,7 +2385,9 @@ impl Parser<'_> {
     /// ("at three twenty"); "three am" needs no minutes.
     fn en_word_clock(&self, i: usize, e: usize, n: u32, strong: bool) -> Option<Hit> {
         if !(1..=12).contains(&n)
-            || self.tok(i).is_some_and(|t| t.cap && !strong)
+            || self
+                .tok(i)
+                .is_some_and(|t| t.cap && !strong && !self.sentence_start[i])
             || matches!(self.norm(i), "a" | "an")
         {
             return None;
@@ -2381,7 +2413,8 @@ impl Parser<'_> {
             j = e2;
         }
         // "ten-thirty", "one-fifteen": an hour and a quarter or half hour in words joined by
-        // a hyphen are a clock time even without a cue
+        // a hyphen, or making a segment of their own ("ten thirty" as a heading or an
+        // answer), are a clock time even without a cue
         let hyphened = !oh && self.norm(j) == "-" && self.glued(j - 1) && self.glued(j);
         if !oh {
             let k = if self.norm(j) == "-" { j + 1 } else { j };
@@ -2405,7 +2438,9 @@ impl Parser<'_> {
             j = e3;
         } else if !(j > e
             && self.tok(j).is_none_or(|t| t.shape != Shape::Word)
-            && (strong || oh || (hyphened && matches!(minutes, 15 | 30 | 45))))
+            && (strong
+                || oh
+                || ((hyphened || self.alone(i, j)) && matches!(minutes, 15 | 30 | 45))))
         {
             // without AM/PM, a cue before or "oh" minutes ("twelve oh three")
             return None;
@@ -3513,6 +3548,11 @@ impl Parser<'_> {
             e += 1;
         }
         let (ue, unit) = self.at(e, Cat::Unit)?;
+        // "в 99999 году", "к 2030 году": a number before "году" names a year (one that
+        // does not exist gives nothing), never a length
+        if self.lang == Lang::Ru && self.norm(e) == "году" {
+            return None;
+        }
         let (mult, u) = unit_parts(unit)?;
         // "à 10 heures" is a time
         if u == "H" && self.at_cue_before(i) && pre.is_none() && !half {
@@ -5235,6 +5275,10 @@ impl Parser<'_> {
                 e = e2;
             }
             return Some(Hit::new(i, e, TimeKind::Date, format!("{y:04}"), true));
+        }
+        // "the year 99999", "the year 0": a year that does not exist is no date at all
+        if self.tok(end).is_some_and(|t| t.shape == Shape::Num) {
+            return None;
         }
         let next = self.norm(end);
         if matches!(

@@ -92,6 +92,85 @@ fn bad_publication_dates_become_diagnostics() {
     }
 }
 
+/// Language, text, and the expected (span, value) pairs.
+type Case = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// The issue's "done when", end to end through the stage: a document with its language and
+/// publication date (2024-05-10), the expressions and values the stage writes.
+#[test]
+fn issue_examples_through_the_stage() {
+    let stage = TagTimes::with_today(Date::new(2024, 6, 1).unwrap());
+    let cases: &[Case] = &[
+        (
+            "fr",
+            "Il est arrivé le 23 avril dernier.",
+            &[("le 23 avril dernier", "2024-04-23")],
+        ),
+        (
+            "fr",
+            "Il est venu jeudi soir.",
+            &[("jeudi soir", "2024-05-09TEV")],
+        ),
+        (
+            "fr",
+            "La semaine dernière, rien.",
+            &[("La semaine dernière", "2024-W18")],
+        ),
+        (
+            "fr",
+            "Il y a trois jours, il pleuvait.",
+            &[("Il y a trois jours", "2024-05-07")],
+        ),
+        (
+            "ru",
+            "Он приехал в прошлый вторник.",
+            &[("прошлый вторник", "2024-05-07")],
+        ),
+        (
+            "en",
+            "He arrived last Tuesday.",
+            &[("last Tuesday", "2024-05-07")],
+        ),
+        (
+            "fr",
+            "En septembre 2022, il a signé.",
+            &[("septembre 2022", "2022-09")],
+        ),
+        // vague: a duration with an unknown count, never a date
+        (
+            "fr",
+            "Depuis plusieurs mois, rien.",
+            &[("plusieurs mois", "PXM")],
+        ),
+        ("fr", "Le 31 février, il a neigé.", &[]),
+        ("fr", "Né le 99/99/9999.", &[]),
+        ("fr", "Le 1er janvier 0000 et en l'an 0.", &[]),
+        ("fr", "Le 12 mars 99999 est loin.", &[]),
+        ("en", "In the year 99999 or the year 0.", &[]),
+        ("ru", "В 99999 году и 31 февраля.", &[]),
+    ];
+    for &(lang, text, want) in cases {
+        let mut doc = doc_with(text, Some("2024-05-10"));
+        doc.put_lang(doc::LangGuess {
+            code: LangCode::parse(lang),
+            confidence: None,
+        });
+        stage.run(&mut doc);
+        assert!(doc.diagnostics.is_empty(), "{text}: {:?}", doc.diagnostics);
+        let got: Vec<(&str, &str)> = doc
+            .times()
+            .unwrap()
+            .iter()
+            .map(|t| (&text[t.range.start()..t.range.end()], t.value.as_str()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 #[test]
 fn no_anchor_no_diagnostic() {
     let mut doc = doc_with("Le 23 avril, rien.", None);
