@@ -371,6 +371,25 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
                 .collect(),
         );
         score_sets(&text, &gold_sources, &pred_sources, &mut source);
+        if verbose {
+            let pairs = match_sets(&gold_sources, &pred_sources);
+            let show = |r: &[TextRange]| {
+                r.iter()
+                    .filter_map(|r| text.get(r.start()..r.end()))
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            };
+            for (gi, g) in gold_sources.iter().enumerate() {
+                if !pairs.iter().any(|&(x, _)| x == gi) {
+                    eprintln!("srcmiss\t{}", show(g));
+                }
+            }
+            for (pi, p) in pred_sources.iter().enumerate() {
+                if !pairs.iter().any(|&(_, y)| y == pi) {
+                    eprintln!("srcfalse\t{}", show(p));
+                }
+            }
+        }
         for g in gold
             .iter()
             .filter(|g| !g.source.is_empty() && is_direct(&text, g))
@@ -390,11 +409,18 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
                     speaker.fp += 1;
                     if verbose {
                         let show = |r: TextRange| text.get(r.start()..r.end()).unwrap_or("");
+                        let lo = text.floor_char_boundary(p.cue.start().saturating_sub(120));
+                        let hi = text.ceil_char_boundary((p.cue.end() + 60).min(text.len()));
                         eprintln!(
-                            "speaker: gold {:?} got {:?} for {:?}",
+                            "speaker: gold {:?} got {:?} cue {:?} gold cue {:?} for {:?}\tctx {}[[{}]]{}",
                             g.source.iter().map(|r| show(*r)).collect::<Vec<_>>(),
                             p.mention.map(show),
-                            g.content.first().map(|r| show(*r))
+                            show(p.cue),
+                            g.cue.iter().map(|r| show(*r)).collect::<Vec<_>>(),
+                            g.content.first().map(|r| show(*r)),
+                            &text[lo..p.cue.start()],
+                            show(p.cue),
+                            &text[p.cue.end()..hi],
                         );
                     }
                 }
@@ -500,4 +526,22 @@ fn tables() -> Result<Vec<Row>> {
         ));
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The rows of `veille eval quotes` without the command line (set `VEILLE_QUOTES_PART`
+    /// and `VEILLE_EVAL_VERBOSE` as for it; `VEILLE_EVAL_DATA` names the data folder):
+    /// `cargo test --release -p eval polnear_rows -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads ../shared/eval; slow"]
+    fn polnear_rows() {
+        let dir = std::env::var_os("VEILLE_EVAL_DATA").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval"),
+            std::path::PathBuf::from,
+        );
+        for row in super::quotes(&dir, None).expect("quotes eval") {
+            println!("{}", serde_json::to_string(&row).expect("row"));
+        }
+    }
 }

@@ -13,7 +13,8 @@
 //! precision `>= MIN_PRECISION`, not ending in "-ly" (adverbs are taken into a cue by the
 //! `[aux]` words, not as cues of their own), at least three letters, not followed by "to"
 //! inside the cue in half of its cue occurrences or more (the first word of a phrase such
-//! as "according to" is left to the hand-written lexicon). Each kept form goes
+//! as "according to" is left to the hand-written lexicon; a function word of the hand-written
+//! lists, such as "about", is dropped when the lexicon loads). Each kept form goes
 //! into `[verbs]`; into `[bare]` too when at least `MIN_SHARE` of its cue occurrences have
 //! the content start right after it (white space only between); into `[to]` when at least
 //! `MIN_SHARE_TO` of them have the content start with "to " after it.
@@ -23,8 +24,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const MIN_CUE: usize = 4;
-const MIN_PRECISION: f64 = 0.4;
-const MIN_SHARE: f64 = 0.3;
+const MIN_PRECISION: f64 = 0.25;
+const MIN_SHARE: f64 = 0.1;
 const MIN_SHARE_TO: f64 = 0.3;
 
 #[derive(Default)]

@@ -690,7 +690,7 @@ fn verb_clause(
             return Some((content, mention));
         }
     }
-    mention?;
+    let bare_ok = mention.is_some();
     // A complementizer within a few tokens: "said that", "a déclaré que", "заявил, что".
     let mut j = cue.hi;
     while j < s_hi && j < cue.hi + THAT_LOOKAHEAD {
@@ -717,7 +717,7 @@ fn verb_clause(
         return Some((span_of(v, cue.hi + 1, s_hi)?, mention));
     }
     // A clause right after the verb: "said the talks failed", "affirme avoir perdu".
-    if cue.flags & BARE != 0 {
+    if cue.flags & BARE != 0 && bare_ok {
         let mut j = cue.hi;
         while j < s_hi && v.flags(j) & TIME != 0 {
             j += 1;

@@ -47,6 +47,11 @@ pub(crate) const IN: u32 = 1 << 15;
 /// `[source]`.
 pub(crate) const SOURCE: u32 = 1 << 16;
 
+/// A learned cue form that no hand-written list has (`data/en-learned.txt` only): it is not
+/// a cue after a determiner ("a statement", "the show") nor capitalised inside a sentence
+/// ("the State Department").
+pub(crate) const WEAK: u32 = 1 << 17;
+
 /// Longest phrase, in tokens.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 4;
 
@@ -64,9 +69,12 @@ static RU: &str = include_str!("../data/ru.txt");
 static EN_LEARNED: &str = include_str!("../data/en-learned.txt");
 
 impl Lexicon {
-    fn parse(sources: &[&str]) -> Lexicon {
+    /// `sources` are hand-written lists; `learned` ones add [`WEAK`] to the verbs they
+    /// bring.
+    fn parse(sources: &[&str], learned: &[&str]) -> Lexicon {
         let mut phrases: HashMap<String, u32> = HashMap::new();
-        for source in sources {
+        let all = sources.iter().map(|s| (s, false));
+        for (source, is_learned) in all.chain(learned.iter().map(|s| (s, true))) {
             let mut flag = 0u32;
             for line in source.lines() {
                 // A comment may close a line ("noted  # 118/122").
@@ -105,7 +113,15 @@ impl Lexicon {
                     .map(normalize)
                     .collect::<Vec<_>>()
                     .concat();
-                *phrases.entry(key).or_insert(0) |= flag;
+                let known = phrases.entry(key).or_insert(0);
+                if is_learned && flag == VERB && *known & VERB == 0 {
+                    // A function word ("about", "the") is no cue of its own.
+                    if *known & (STOP | DET | THAT | TIME | AUX | PRONOUN | CLAUSE) != 0 {
+                        continue;
+                    }
+                    *known |= WEAK;
+                }
+                *known |= flag;
             }
         }
         Lexicon { phrases }
@@ -127,11 +143,15 @@ pub(crate) fn for_lang(lang: Option<LangCode>) -> &'static Lexicon {
     ];
     let (i, sources): (usize, &[&str]) = match lang {
         Some(LangCode::FR) => (0, &[FR]),
-        Some(LangCode::EN) => (1, &[EN, EN_LEARNED]),
+        Some(LangCode::EN) => (1, &[EN]),
         Some(LangCode::RU) => (2, &[RU]),
-        _ => (3, &[FR, EN, EN_LEARNED, RU]),
+        _ => (3, &[FR, EN, RU]),
     };
-    CELLS[i].get_or_init(|| Lexicon::parse(sources))
+    let learned: &[&str] = match lang {
+        Some(LangCode::FR) | Some(LangCode::RU) => &[],
+        _ => &[EN_LEARNED],
+    };
+    CELLS[i].get_or_init(|| Lexicon::parse(sources, learned))
 }
 
 /// A token's form for matching: lower case, typographic apostrophes made straight, a leading
@@ -167,6 +187,10 @@ mod tests {
         assert_ne!(en.flags("vowed") & TO, 0);
         assert_ne!(en.flags("vowed") & VERB, 0);
         assert_eq!(en.flags("according") & VERB, 0);
+        // Learned forms no hand-written list has are weak; function words are no cues.
+        assert_ne!(en.flags("applauded") & WEAK, 0);
+        assert_eq!(en.flags("said") & WEAK, 0);
+        assert_eq!(en.flags("about") & VERB, 0);
         let ru = for_lang(Some(LangCode::RU));
         assert_ne!(ru.flags("поданным") & ACCORDING, 0);
         assert_ne!(ru.flags("заявила") & VERB, 0);

@@ -5,6 +5,7 @@ use doc::{Entity, EntityLabel, LangCode, TextRange, Token, TokenKind};
 
 use crate::lexicon::{
     self, AUX, CLAUSE, DET, Lexicon, MAX_PHRASE_TOKENS, PRONOUN, RELATIVE, STOP, THAT, TIME, VERB,
+    WEAK,
 };
 
 /// Words that are never names, even capitalised.
@@ -12,6 +13,9 @@ const FUNCTION: u32 = PRONOUN | STOP | AUX | TIME | CLAUSE | THAT | VERB;
 
 /// Longest speaker phrase, in tokens.
 const MAX_SPEAKER_TOKENS: usize = 10;
+/// Longest apposition after a speaker's head ("Paul Begala, a former political adviser to
+/// Mr. Clinton and a friend of the couple's, said"), in tokens.
+const MAX_APPOSITION_TOKENS: usize = 24;
 /// How far back (in tokens) a pronoun looks for its antecedent.
 const RESOLVE_WINDOW: usize = 120;
 
@@ -175,6 +179,9 @@ impl<'a> View<'a> {
     /// pronouns ("a-t-il déclaré"), right over inverted pronouns ("raconte-t-il").
     pub fn cue_at(&self, i: usize, want: u32) -> Option<Cue> {
         let (end, flags) = self.phrase_at(i, want)?;
+        if flags & WEAK != 0 && end == i + 1 && self.weak_blocked(i) {
+            return None;
+        }
         let mut lo = i;
         let mut steps = 0;
         while lo > 0 && steps < 3 {
@@ -205,6 +212,13 @@ impl<'a> View<'a> {
         })
     }
 
+    /// Whether a learned cue form at `i` reads as a noun or a name here: after a
+    /// determiner, or capitalised inside its sentence.
+    fn weak_blocked(&self, i: usize) -> bool {
+        let opens = i == 0 || self.sent[i - 1] != self.sent[i];
+        i > 0 && self.flags(i - 1) & DET != 0 || !opens && self.capitalised(i)
+    }
+
     /// The byte range of tokens `[lo, hi)`.
     pub fn range(&self, lo: usize, hi: usize) -> TextRange {
         TextRange::new(self.toks[lo].range.start(), self.toks[hi - 1].range.end())
@@ -227,14 +241,38 @@ impl<'a> View<'a> {
     /// phrase right before the cue; else (when the cue follows punctuation or opens the
     /// region) the phrase right after it. Only tokens within `[lo_byte, hi_byte)` are read.
     pub fn speaker_of(&self, cue: Cue, lo_byte: usize, hi_byte: usize) -> Option<TextRange> {
+        self.speaker_phrase(cue, lo_byte, hi_byte)
+    }
+
+    /// Whether phrase `r` holds a word that can name someone: a pronoun, or a word that is
+    /// not a determiner, function word or lower-case verb ("the", "by", "be" alone are not
+    /// speakers).
+    fn substantive(&self, r: TextRange) -> bool {
+        let (lo, hi) = (self.first_at(r.start()), self.end_before(r.end()));
+        if lo >= hi {
+            return true;
+        }
+        (lo..hi).any(|j| {
+            let f = self.flags(j);
+            self.is_word(j)
+                && (f & (PRONOUN | RELATIVE) != 0
+                    || f & (DET | STOP | AUX | TIME | THAT) == 0
+                        && (f & VERB == 0 || self.capitalised(j)))
+        })
+    }
+
+    fn speaker_phrase(&self, cue: Cue, lo_byte: usize, hi_byte: usize) -> Option<TextRange> {
         if let Some(k) = (cue.lo..cue.hi).find(|&k| self.inverted_pronoun(k)) {
             return Some(self.inverted_range(k));
         }
         if cue.flags & VERB != 0 || cue.core.0 != cue.lo {
-            if let Some(r) = self.sentence_subject(cue) {
+            if let Some(r) = self.sentence_subject(cue).filter(|&r| self.substantive(r)) {
                 return Some(r);
             }
-            if let Some(r) = self.phrase_before(cue.lo, lo_byte) {
+            if let Some(r) = self
+                .phrase_before(cue.lo, lo_byte)
+                .filter(|&r| self.substantive(r))
+            {
                 return Some(r);
             }
             if let Some(r) = self.apposition_before(cue.lo, lo_byte) {
@@ -249,27 +287,33 @@ impl<'a> View<'a> {
             || cue.flags & VERB == 0;
         if opens {
             self.phrase_after(cue.hi, hi_byte)
+                .filter(|&r| self.substantive(r))
         } else {
             None
         }
     }
 
-    /// A subject with an apposition between commas right before the cue ("Mr. Conant, the
-    /// Republican consultant, said"): from the phrase before the first comma to the end of
-    /// the apposition.
+    /// A subject with an apposition between commas (or dashes) right before the cue ("Mr.
+    /// Conant, the Republican consultant, said", "Sen. Ron Johnson, R-Wis., said", "Jason
+    /// Sims — a teacher from Mount Pleasant — said"): from the phrase before the first
+    /// delimiter to the end of the apposition.
     fn apposition_before(&self, end: usize, lo_byte: usize) -> Option<TextRange> {
-        if end == 0 || self.tok_text(end - 1) != "," {
+        if end == 0 {
             return None;
         }
         let close = end - 1;
-        let floor = close.saturating_sub(MAX_SPEAKER_TOKENS + 3);
+        let delim = self.tok_text(close);
+        if !matches!(delim, "," | "—" | "–") {
+            return None;
+        }
+        let floor = close.saturating_sub(MAX_APPOSITION_TOKENS);
         let mut k = close;
         while k > floor {
             k -= 1;
             if !self.in_bounds(k, lo_byte, usize::MAX) || self.sent[k] != self.sent[close] {
                 return None;
             }
-            if self.tok_text(k) == "," {
+            if self.tok_text(k) == delim {
                 // The apposition is a noun phrase ("a prominent surrogate for X") or a
                 // relative clause ("who said …"), and so is the head before it.
                 let relative = self.flags(k + 1) & RELATIVE != 0;
@@ -289,7 +333,7 @@ impl<'a> View<'a> {
                     self.toks[close - 1].range.end(),
                 ));
             }
-            if self.is_punct(k) && !matches!(self.tok_text(k), "(" | ")" | "-") {
+            if self.is_punct(k) && !matches!(self.tok_text(k), "(" | ")" | "-" | "." | "'") {
                 return None;
             }
         }
@@ -427,7 +471,9 @@ impl<'a> View<'a> {
         }
         let mut hi = lo;
         while hi < self.len() && hi - lo < MAX_SPEAKER_TOKENS && self.in_bounds(hi, 0, hi_byte) {
-            if !self.is_word(hi) || self.flags(hi) & (STOP | VERB | TIME | THAT) != 0 {
+            // A capitalised word after the first continues a name ("The Washington Post").
+            let name = hi > lo && self.capitalised(hi) && self.capitalised(hi - 1);
+            if !self.is_word(hi) || !name && self.flags(hi) & (STOP | VERB | TIME | THAT) != 0 {
                 break;
             }
             hi += 1;
