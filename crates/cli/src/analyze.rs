@@ -20,6 +20,19 @@ pub struct AnalyzeArgs {
     /// Output format [default: text on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Also output the token layer.
+    #[arg(long)]
+    tokens: bool,
+    /// Print documents, bytes, time and throughput to stderr at the end.
+    #[arg(long)]
+    stats: bool,
+    #[command(flatten)]
+    analysis: AnalysisArgs,
+}
+
+/// How inputs are read and analysed: shared by `analyze` and `ingest`.
+#[derive(clap::Args)]
+pub struct AnalysisArgs {
     /// Publication date (ISO 8601) for inputs that give none.
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
@@ -32,9 +45,6 @@ pub struct AnalyzeArgs {
     /// Do not take the first line of a text input as its title.
     #[arg(long)]
     no_title: bool,
-    /// Also output the token layer.
-    #[arg(long)]
-    tokens: bool,
     /// Worker threads [default: all cores].
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -45,63 +55,87 @@ pub struct AnalyzeArgs {
     /// several times faster; see the README's figures).
     #[arg(long, value_enum, default_value = "auto")]
     extractor: ExtractorArg,
-    /// Print documents, bytes, time and throughput to stderr at the end.
-    #[arg(long)]
-    stats: bool,
+}
+
+/// What [`AnalysisArgs`] set up: the analyzer, the reader's options and a declared language.
+pub struct Analysis {
+    pub analyzer: Analyzer,
+    pub read_options: ReadOptions,
+    pub lang: Option<LangCode>,
+}
+
+impl AnalysisArgs {
+    /// Checks the flags, sizes the worker pool and builds the analyzer.
+    pub fn setup(&self) -> anyhow::Result<Analysis> {
+        let lang = match self
+            .lang
+            .as_deref()
+            .map(|code| (code, LangCode::parse(code)))
+        {
+            None => None,
+            Some((_, Some(code))) => Some(code),
+            Some((code, None)) => {
+                anyhow::bail!("--lang {code:?} is not a language code (expected fr, en, ru...)")
+            }
+        };
+        if let Some(published) = &self.published {
+            anyhow::ensure!(
+                looks_like_iso_date(published),
+                "--published {published:?} is not an ISO 8601 date (expected 2024-04-23 or 2024-04-23T10:00:00Z)"
+            );
+        }
+        // Deep pages make tree walks deep: give workers more than rayon's default stack.
+        let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+        if let Some(threads) = self.threads {
+            pool = pool.num_threads(threads.max(1));
+        }
+        pool.build_global()?;
+        let analyzer = Analyzer::as_of(
+            CleanOptions {
+                keep_text: self.no_clean,
+                no_title: self.no_title,
+                default_published: self.published.clone(),
+                extractor: self.extractor.into(),
+            },
+            latest_plausible_date(),
+        );
+        Ok(Analysis {
+            analyzer,
+            read_options: ReadOptions {
+                max_document_bytes: self.max_bytes,
+            },
+            lang,
+        })
+    }
+}
+
+/// The inputs named, or stdin when none is and it is not a terminal.
+pub fn inputs_or_stdin(inputs: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    if !inputs.is_empty() {
+        return Ok(inputs.to_vec());
+    }
+    anyhow::ensure!(
+        !io::stdin().is_terminal(),
+        "no input: name files or directories, or pipe text to stdin (see --help)"
+    );
+    Ok(vec![PathBuf::from("-")])
 }
 
 /// Stack of each worker thread.
 const WORKER_STACK_BYTES: usize = 32 << 20;
 
 /// Documents analysed together: enough to keep every core busy, few enough to stream.
-const BATCH_DOCUMENTS: usize = 256;
-const BATCH_BYTES: usize = 32 << 20;
+pub const BATCH_DOCUMENTS: usize = 256;
+pub const BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
-    let lang = match args
-        .lang
-        .as_deref()
-        .map(|code| (code, LangCode::parse(code)))
-    {
-        None => None,
-        Some((_, Some(code))) => Some(code),
-        Some((code, None)) => {
-            anyhow::bail!("--lang {code:?} is not a language code (expected fr, en, ru...)")
-        }
-    };
-    if let Some(published) = &args.published {
-        anyhow::ensure!(
-            looks_like_iso_date(published),
-            "--published {published:?} is not an ISO 8601 date (expected 2024-04-23 or 2024-04-23T10:00:00Z)"
-        );
-    }
-    // Deep pages make tree walks deep: give workers more than rayon's default stack.
-    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
-    if let Some(threads) = args.threads {
-        pool = pool.num_threads(threads.max(1));
-    }
-    pool.build_global()?;
-    let mut inputs = args.inputs.clone();
-    if inputs.is_empty() {
-        anyhow::ensure!(
-            !io::stdin().is_terminal(),
-            "no input: name files or directories, or pipe text to stdin (see --help)"
-        );
-        inputs.push(PathBuf::from("-"));
-    }
+    let Analysis {
+        analyzer,
+        read_options,
+        lang,
+    } = args.analysis.setup()?;
+    let inputs = inputs_or_stdin(&args.inputs)?;
     let format = resolve_format(args.format);
-    let analyzer = Analyzer::as_of(
-        CleanOptions {
-            keep_text: args.no_clean,
-            no_title: args.no_title,
-            default_published: args.published.clone(),
-            extractor: args.extractor.into(),
-        },
-        latest_plausible_date(),
-    );
-    let read_options = ReadOptions {
-        max_document_bytes: args.max_bytes,
-    };
     let wire_options = WireOptions {
         tokens: args.tokens,
     };
@@ -219,7 +253,7 @@ impl Batch {
 }
 
 /// `2024-04-23`, `2024-04`, `2024`, or a date-time starting with a full date.
-fn looks_like_iso_date(s: &str) -> bool {
+pub fn looks_like_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod eval_cmd;
+mod kb_cmd;
 mod output;
 mod train_cmd;
 
@@ -30,6 +31,18 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Train a model from the public annotated sets and write it where the build finds it.
     Train(train_cmd::TrainArgs),
+    /// Analyse articles and add them to the knowledge base (`--db`, default ./veille-data).
+    Ingest(kb_cmd::IngestArgs),
+    /// Full-text search in the knowledge base, one hit per line.
+    Search(kb_cmd::SearchArgs),
+    /// Entities resolved across documents, or every mention with `--mentions`.
+    Entities(kb_cmd::EntitiesArgs),
+    /// One entity's profile, or a hand correction: `entity merge INTO FROM`, `entity split E NAME`.
+    Entity(kb_cmd::EntityArgs),
+    /// Quantified claims grouped by what they count, conflicting figures first.
+    Claims(kb_cmd::ClaimsArgs),
+    /// Dated items in order, optionally about one entity.
+    Timeline(kb_cmd::TimelineArgs),
 }
 
 /// Output format; the default is `text` on a terminal and `jsonl` otherwise.
@@ -57,6 +70,12 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Train(args) => train_cmd::run(args),
+        Command::Ingest(args) => kb_cmd::ingest(args),
+        Command::Search(args) => kb_cmd::search(args),
+        Command::Entities(args) => kb_cmd::entities(args),
+        Command::Entity(args) => kb_cmd::entity(args),
+        Command::Claims(args) => kb_cmd::claims(args),
+        Command::Timeline(args) => kb_cmd::timeline(args),
     };
     match outcome {
         Ok(code) => code,

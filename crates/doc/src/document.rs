@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{Claim, Entity, LangCode, Layer, Quantity, Quote, TextRange, TimeExpr};
+use crate::{Claim, Entity, EntityRef, LangCode, Layer, Quantity, Quote, TextRange, TimeExpr};
 
 /// Where a document came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -115,6 +115,7 @@ pub struct Document {
     times: Option<Vec<TimeExpr>>,
     quantities: Option<Vec<Quantity>>,
     entities: Option<Vec<Entity>>,
+    entity_refs: Option<Vec<EntityRef>>,
     quotes: Option<Vec<Quote>>,
     claims: Option<Vec<Claim>>,
 }
@@ -137,6 +138,7 @@ impl Document {
             times: None,
             quantities: None,
             entities: None,
+            entity_refs: None,
             quotes: None,
             claims: None,
         }
@@ -164,6 +166,7 @@ impl Document {
             Layer::Times => self.times.is_some(),
             Layer::Quantities => self.quantities.is_some(),
             Layer::Entities => self.entities.is_some(),
+            Layer::EntityRefs => self.entity_refs.is_some(),
             Layer::Quotes => self.quotes.is_some(),
             Layer::Claims => self.claims.is_some(),
         }
@@ -211,6 +214,23 @@ impl Document {
     pub fn put_entities(&mut self, entities: Vec<Entity>) {
         assert!(self.entities.is_none(), "entity layer written twice");
         self.entities = Some(entities);
+    }
+
+    /// What each entity refers to, parallel to [`Document::entities`], if computed.
+    pub fn entity_refs(&self) -> Option<&[EntityRef]> {
+        self.entity_refs.as_deref()
+    }
+
+    /// Sets the entity reference layer.
+    ///
+    /// # Panics
+    /// If it is already set.
+    pub fn put_entity_refs(&mut self, refs: Vec<EntityRef>) {
+        assert!(
+            self.entity_refs.is_none(),
+            "entity reference layer written twice"
+        );
+        self.entity_refs = Some(refs);
     }
 
     /// The quote layer, if computed.
@@ -294,6 +314,7 @@ impl Document {
         self.times = None;
         self.quantities = None;
         self.entities = None;
+        self.entity_refs = None;
         self.quotes = None;
         self.claims = None;
     }
@@ -310,6 +331,8 @@ impl Document {
     /// - entities are sorted, do not overlap, and start and end on token boundaries;
     /// - quotes are sorted and do not overlap; their speaker and cue ranges are valid;
     /// - every claim names an existing quantity, and its source and cue ranges are valid;
+    /// - entity references are parallel to the entities; each head is a mention of the same
+    ///   label that is its own head, and every key is non-empty;
     /// - a language confidence is within 0..=1.
     pub fn validate(&self) -> Result<(), InvariantViolation> {
         if let Some(sentences) = &self.sentences {
@@ -352,6 +375,9 @@ impl Document {
                 check_on_tokens(entities, tokens)?;
             }
         }
+        if let Some(refs) = &self.entity_refs {
+            check_entity_refs(refs, self.entities.as_deref().unwrap_or_default())?;
+        }
         if let Some(LangGuess {
             confidence: Some(c),
             ..
@@ -364,6 +390,32 @@ impl Document {
         }
         Ok(())
     }
+}
+
+fn check_entity_refs(refs: &[EntityRef], entities: &[Entity]) -> Result<(), InvariantViolation> {
+    if refs.len() != entities.len() {
+        return Err(InvariantViolation(format!(
+            "{} entity references for {} entities",
+            refs.len(),
+            entities.len()
+        )));
+    }
+    for (i, r) in refs.iter().enumerate() {
+        let fail = |why: &str| Err(InvariantViolation(format!("entity reference {i}: {why}")));
+        if r.key.is_empty() {
+            return fail("empty key");
+        }
+        let Some(head) = refs.get(r.head) else {
+            return fail("head out of bounds");
+        };
+        if head.head != r.head {
+            return fail("its head is not its own head");
+        }
+        if entities[r.head].label != entities[i].label {
+            return fail("its head has another label");
+        }
+    }
+    Ok(())
 }
 
 fn check_layer(

@@ -50,3 +50,16 @@ pub struct Entity {
     /// What kind of thing it names.
     pub label: EntityLabel,
 }
+
+/// What one entity mention refers to within its document, and under which key.
+///
+/// Parallel to the entity layer: `refs[i]` describes `entities[i]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityRef {
+    /// Index of the mention that names the referent most fully in this document ("Vladimir
+    /// Poutine" for a later "Poutine"); its own index when it is that mention.
+    pub head: usize,
+    /// A key for the referent that does not depend on spelling, script or inflection
+    /// (`"vladimir-poutine"`, the same for "Владимир Путин"); the contract's `entity`.
+    pub key: String,
+}

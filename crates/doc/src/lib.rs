@@ -26,7 +26,7 @@ pub use document::{
     Diagnostic, Document, InvariantViolation, LangGuess, Metadata, Removed, Source, Token,
     TokenKind,
 };
-pub use entity::{Entity, EntityLabel};
+pub use entity::{Entity, EntityLabel, EntityRef};
 pub use lang::LangCode;
 pub use measure::{Bound, Counted, Quantity, QuantityKind, SiValue, TimeExpr, TimeKind};
 pub use raw::{RawArticle, RawBody};

@@ -18,6 +18,8 @@ pub enum Layer {
     Quantities,
     /// Named entities ([`Document::entities`]).
     Entities,
+    /// What each entity mention refers to ([`Document::entity_refs`]).
+    EntityRefs,
     /// Quotes with their speakers ([`Document::quotes`]).
     Quotes,
     /// Quantities with their sources ([`Document::claims`]).

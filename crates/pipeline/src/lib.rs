@@ -18,6 +18,7 @@ use langid::{DetectLang, LanguageIdentifier};
 use quantities::TagQuantities;
 use quotes::{TagClaims, TagQuotes};
 use rayon::prelude::*;
+use resolve::LinkEntities;
 use segment::{Segment, Segmenter};
 use times::TagTimes;
 
@@ -90,7 +91,8 @@ impl Pipeline {
         PipelineBuilder::default()
     }
 
-    /// The standard stages: language identification, segmentation, named entities, times,
+    /// The standard stages: language identification, segmentation, named entities and what
+    /// each refers to, times,
     /// quantities (which leave the spans of times alone), quotes with their speakers, then
     /// claims (quantities with their sources).
     pub fn standard() -> Pipeline {
@@ -108,6 +110,7 @@ impl Pipeline {
             .stage(DetectLang::new(LanguageIdentifier::new()))
             .stage(Segment::new(Segmenter::new()))
             .stage(TagEntities::new())
+            .stage(LinkEntities::new())
             .stage(times)
             .stage(TagQuantities::new())
             .stage(TagQuotes::new())

@@ -87,6 +87,9 @@ struct MentionJson<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    /// The referent's key, when the mention is (or holds) an entity mention.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +115,8 @@ struct EntityJson<'a> {
     end: usize,
     text: &'a str,
     label: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +165,28 @@ struct DiagnosticJson<'a> {
 
 /// The contract JSON of `doc` as one line (no trailing newline).
 pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
+    let keys: Option<Vec<&str>> = doc
+        .entity_refs()
+        .map(|refs| refs.iter().map(|r| r.key.as_str()).collect());
+    to_json_line_with_entities(doc, options, keys.as_deref())
+}
+
+/// [`to_json_line`] with the `entity` of each entity mention given by the caller (parallel to
+/// the entity layer): the store gives its corpus-level ids instead of the document's keys.
+pub fn to_json_line_with_entities(
+    doc: &Document,
+    options: WireOptions,
+    entity_ids: Option<&[&str]>,
+) -> String {
+    let entity_ids = entity_ids.filter(|ids| Some(ids.len()) == doc.entities().map(<[_]>::len));
+    let entity_of = |r: TextRange| -> Option<&str> {
+        let ids = entity_ids?;
+        let entities = doc.entities()?;
+        // The entity mention inside (or around) the range: "le président Tokaïev" → Tokaïev.
+        let i = entities.partition_point(|e| e.range.end() <= r.start());
+        let e = entities.get(i)?;
+        (e.range.start() < r.end()).then(|| ids[i])
+    };
     let index = CodePointIndex::new(doc.text());
     let span = |r: TextRange| Span {
         start: index.code_point(r.start()),
@@ -171,6 +198,7 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
             text: doc.slice(r),
             start,
             end,
+            entity: entity_of(r),
         }
     };
     let lang = doc.lang();
@@ -218,13 +246,15 @@ pub fn to_json_line(doc: &Document, options: WireOptions) -> String {
         entities: doc.entities().map(|entities| {
             entities
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
                     let Span { start, end } = span(e.range);
                     EntityJson {
                         start,
                         end,
                         text: doc.slice(e.range),
                         label: e.label.as_str(),
+                        entity: entity_ids.map(|ids| ids[i]),
                     }
                 })
                 .collect()

@@ -1,0 +1,388 @@
+//! The knowledge base: analysed documents go into the store ([`store`]) and the search index
+//! ([`index`]); then what depends on the whole corpus is recomputed: entities resolved across
+//! documents ([`resolve`]), near-duplicate copies and stories ([`dedup`]); claims are grouped
+//! and compared on demand ([`reconcile`]).
+//!
+//! Key decisions:
+//! - **The store is the truth.** The index is rebuilt from it for whatever the store has not
+//!   marked indexed, so a crash between the two is repaired by the next [`KnowledgeBase::open`]
+//!   or ingest.
+//! - **Corpus-level results are recomputed after each ingest** ([`KnowledgeBase::refresh`]),
+//!   not updated incrementally: resolution, duplicate groups and stories are functions of the
+//!   whole corpus (and of the hand-made corrections), so the order documents arrived in never
+//!   changes them, and a correction survives any re-ingestion.
+//! - Deliberately absent: deleting documents, and concurrent writers (SQLite serialises them;
+//!   the tantivy writer lock refuses a second ingest with a clear error).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use doc::Document;
+use index::{IndexDoc, SearchIndex, SearchRequest, SearchResults};
+use reconcile::{ClaimFact, ClaimGroup};
+use resolve::Correction;
+use store::{
+    ClaimRow, Counts, EntityRow, Inserted, NewDocument, QuoteRow, SqliteStore, Store, TimelineRow,
+};
+
+pub use store::MentionRow;
+
+/// What can go wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// The index failed.
+    #[error(transparent)]
+    Index(#[from] index::IndexError),
+    /// The directory could not be created.
+    #[error("cannot create the knowledge base directory {path}: {source}")]
+    Dir {
+        /// The directory.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An entity named by the user does not exist.
+    #[error("no entity named {0:?} (see `veille entities`)")]
+    UnknownEntity(String),
+}
+
+/// A result of the knowledge base.
+pub type Result<T> = std::result::Result<T, KbError>;
+
+/// The knowledge base in a directory: `veille.db` and `index/`.
+pub struct KnowledgeBase {
+    store: SqliteStore,
+    index: SearchIndex,
+}
+
+/// What one ingest call did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IngestReport {
+    /// Documents stored for the first time.
+    pub added: usize,
+    /// Documents whose text was stored already.
+    pub copies: usize,
+}
+
+/// Documents indexed per index commit when catching up.
+const INDEX_BATCH: usize = 512;
+
+impl KnowledgeBase {
+    /// Opens (or creates) the knowledge base in `dir`, and indexes what the store holds and
+    /// the index does not (after a crash, or when the index directory was deleted).
+    pub fn open(dir: &Path) -> Result<KnowledgeBase> {
+        std::fs::create_dir_all(dir).map_err(|source| KbError::Dir {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let store = SqliteStore::open(&dir.join("veille.db"))?;
+        let index = SearchIndex::open(&dir.join("index"))?;
+        let mut kb = KnowledgeBase { store, index };
+        if kb.index.is_empty() && kb.store.counts()?.documents > 0 {
+            // The index was deleted or lost: rebuild it from the store.
+            kb.store.mark_all_unindexed()?;
+        }
+        kb.sync_index()?;
+        Ok(kb)
+    }
+
+    /// Stores analysed documents (one transaction) and indexes them. Call
+    /// [`KnowledgeBase::refresh`] after the last batch.
+    pub fn ingest(&mut self, docs: &[Document]) -> Result<IngestReport> {
+        let rows: Vec<NewDocument> = docs.iter().map(NewDocument::from_document).collect();
+        self.ingest_rows(&rows)
+    }
+
+    /// [`KnowledgeBase::ingest`] for documents already turned into rows (in parallel by the
+    /// caller).
+    pub fn ingest_rows(&mut self, rows: &[NewDocument]) -> Result<IngestReport> {
+        let inserted = self.store.insert(rows)?;
+        let added = inserted
+            .iter()
+            .filter(|i| matches!(i, Inserted::New(_)))
+            .count();
+        self.sync_index()?;
+        Ok(IngestReport {
+            added,
+            copies: inserted.len() - added,
+        })
+    }
+
+    /// Indexes every stored document the index does not have yet.
+    pub fn sync_index(&mut self) -> Result<usize> {
+        let mut done = 0;
+        let mut writer = None;
+        loop {
+            let rows = self.store.unindexed(INDEX_BATCH)?;
+            if rows.is_empty() {
+                break;
+            }
+            let writer = match &mut writer {
+                Some(w) => w,
+                None => writer.insert(self.index.writer()?),
+            };
+            let docs: Vec<IndexDoc> = rows
+                .iter()
+                .map(|r| IndexDoc {
+                    doc: r.doc,
+                    id: r.id.clone(),
+                    title: r.title.clone(),
+                    lang: r.lang.clone(),
+                    body: r.text.clone(),
+                    names: r.names.clone(),
+                    source: r.site.clone(),
+                    day: r.day,
+                })
+                .collect();
+            self.index.add(writer, &docs)?;
+            self.index.commit(writer)?;
+            let ids: Vec<u64> = rows.iter().map(|r| r.doc).collect();
+            self.store.mark_indexed(&ids)?;
+            done += ids.len();
+        }
+        Ok(done)
+    }
+
+    /// Recomputes what depends on the whole corpus: entities (with the corrections), copies
+    /// and stories.
+    pub fn refresh(&mut self) -> Result<()> {
+        let records = self.store.name_records()?;
+        let corrections = self.store.corrections()?;
+        let resolved = resolve::resolve(&records, &corrections);
+        self.store.save_resolution(&records, &resolved)?;
+
+        let mut near = dedup::NearDuplicates::new();
+        let mut pairs = Vec::new();
+        for (doc, bytes) in self.store.signatures()? {
+            let Some(signature) = dedup::Signature::from_bytes(&bytes) else {
+                continue;
+            };
+            if let Some(original) = near.insert(doc, &signature) {
+                pairs.push((doc, original));
+            }
+        }
+        self.store.set_duplicates(&pairs)?;
+
+        let inputs = self.store.story_inputs()?;
+        let docs: Vec<dedup::StoryDoc> = inputs
+            .into_iter()
+            .map(|s| dedup::StoryDoc {
+                id: s.doc,
+                day: s.day,
+                entities: s.entities,
+                lead: s.lead,
+            })
+            .collect();
+        let stories = dedup::stories(&docs);
+        let assigned: Vec<(u64, u64)> = docs
+            .iter()
+            .zip(stories)
+            .map(|(d, s)| (d.id, s as u64))
+            .collect();
+        self.store.set_stories(&assigned)?;
+        Ok(())
+    }
+
+    /// Sizes.
+    pub fn counts(&self) -> Result<Counts> {
+        Ok(self.store.counts()?)
+    }
+
+    /// Full-text search; `entity` (an id or a name) restricts to the documents mentioning it.
+    pub fn search(
+        &self,
+        mut request: SearchRequest,
+        entity: Option<&str>,
+    ) -> Result<SearchResults> {
+        if let Some(name) = entity {
+            let e = self.entity(name)?;
+            request.docs = Some(self.store.documents_of(&e.id)?);
+        }
+        Ok(self.index.search(&request)?)
+    }
+
+    /// Every resolved entity, most mentioned first.
+    pub fn entities(&self) -> Result<Vec<EntityRow>> {
+        Ok(self.store.entities()?)
+    }
+
+    /// One entity by id, name or alias.
+    pub fn entity(&self, name: &str) -> Result<EntityRow> {
+        self.store
+            .find_entity(name)?
+            .ok_or_else(|| KbError::UnknownEntity(name.to_owned()))
+    }
+
+    /// Every mention with its resolved entity and its document's publication date.
+    pub fn mentions(&self, entity: Option<&str>) -> Result<Vec<(MentionRow, String, String)>> {
+        Ok(self.store.mentions(entity)?)
+    }
+
+    /// What the corpus says of one entity.
+    pub fn profile(&self, name: &str) -> Result<Profile> {
+        let entity = self.entity(name)?;
+        let mentions = self.store.mentions(Some(&entity.id))?;
+        let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
+        for (_, _, published) in &mentions {
+            let month = published.get(..7).unwrap_or("unknown").to_owned();
+            *by_month.entry(month).or_default() += 1;
+        }
+        let docs = self.store.documents_of(&entity.id)?;
+        let all = self.store.mentions(None)?;
+        let mut co: HashMap<&str, u64> = HashMap::new();
+        let in_docs: std::collections::HashSet<u64> = docs.iter().copied().collect();
+        let mut seen = std::collections::HashSet::new();
+        for (m, id, _) in &all {
+            if in_docs.contains(&m.doc) && id != &entity.id && seen.insert((m.doc, id.as_str())) {
+                *co.entry(id.as_str()).or_default() += 1;
+            }
+        }
+        let mut co_mentioned: Vec<(String, u64)> =
+            co.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        co_mentioned.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        co_mentioned.truncate(20);
+        let quotes = self.store.quotes(Some(&entity.id))?;
+        let claims = self
+            .store
+            .claims()?
+            .into_iter()
+            .filter(|c| c.source_key.as_deref() == Some(entity.id.as_str()))
+            .collect();
+        Ok(Profile {
+            entity,
+            mentions_by_month: by_month.into_iter().collect(),
+            documents: docs.len() as u64,
+            co_mentioned,
+            quotes,
+            claims,
+        })
+    }
+
+    /// Records that `from` is the same entity as `into`, and re-resolves.
+    pub fn merge(&mut self, into: &str, from: &str) -> Result<()> {
+        let into = self.entity(into)?.id;
+        let from = self.entity(from)?.id;
+        self.store
+            .add_correction(&Correction::Merge { into, from })?;
+        self.refresh()
+    }
+
+    /// Records that the name `name` is not the entity `entity`, and re-resolves.
+    pub fn split(&mut self, entity: &str, name: &str) -> Result<()> {
+        let entity = self.entity(entity)?;
+        let key = resolve::key_for(name, entity.label);
+        let entity = entity.id;
+        self.store
+            .add_correction(&Correction::Split { entity, key })?;
+        self.refresh()
+    }
+
+    /// Claims grouped by what they count, conflicting groups first. Figures are compared
+    /// within a story only: two unrelated articles counting "two accounts" do not disagree.
+    pub fn claims(&self) -> Result<Vec<(ClaimGroup, Vec<ClaimRow>)>> {
+        let mut rows = self.store.claims()?;
+        // Places as resolved entities: "Moscou" and "Москве" are one scope.
+        let places: HashMap<String, String> = self
+            .store
+            .key_entities()?
+            .into_iter()
+            .filter(|(_, label, _)| *label == doc::EntityLabel::Loc)
+            .map(|(key, _, entity)| (key, entity))
+            .collect();
+        for r in &mut rows {
+            for p in &mut r.places {
+                if let Some(entity) = places.get(p.as_str()) {
+                    p.clone_from(entity);
+                }
+            }
+            r.places.sort();
+            r.places.dedup();
+        }
+        let mut by_story: BTreeMap<Option<u64>, Vec<usize>> = BTreeMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            by_story.entry(r.story).or_default().push(i);
+        }
+        let mut out = Vec::new();
+        for members in by_story.values() {
+            let facts: Vec<ClaimFact> = members.iter().map(|&i| claim_fact(&rows[i])).collect();
+            for group in reconcile::reconcile(&facts) {
+                let claims = group
+                    .members
+                    .iter()
+                    .map(|&j| rows[members[j]].clone())
+                    .collect();
+                out.push((group, claims));
+            }
+        }
+        // Conflicts first, then consistent groups, then single figures; stable otherwise.
+        out.sort_by_key(|(g, _)| match g.status {
+            reconcile::Status::Conflicting => 0,
+            reconcile::Status::Consistent => 1,
+            reconcile::Status::Single => 2,
+        });
+        Ok(out)
+    }
+
+    /// Dated items in order, optionally about one entity.
+    pub fn timeline(&self, entity: Option<&str>) -> Result<Vec<TimelineRow>> {
+        let id = entity.map(|e| self.entity(e)).transpose()?.map(|e| e.id);
+        Ok(self.store.timeline(id.as_deref())?)
+    }
+
+    /// A stored document's contract JSON, by id.
+    pub fn document_json(&self, id: &str) -> Result<Option<String>> {
+        Ok(self.store.document(id)?.map(|d| d.json))
+    }
+}
+
+fn claim_fact(c: &ClaimRow) -> ClaimFact {
+    ClaimFact {
+        document: c.document.clone(),
+        lang: c.lang.clone(),
+        text: c.text.clone(),
+        sentence: c.sentence.clone(),
+        value: c.value,
+        value_max: c.value_max,
+        bound: bound_of(&c.bound),
+        unit: c.unit.clone(),
+        si: c
+            .si_value
+            .zip(c.si_unit.clone())
+            .map(|(value, unit)| doc::SiValue { value, unit }),
+        counted: c.counted.clone(),
+        source: c.source_key.clone().or_else(|| c.source.clone()),
+        places: c.places.clone(),
+        when: c.when.clone(),
+    }
+}
+
+fn bound_of(s: &str) -> doc::Bound {
+    use doc::Bound::*;
+    [Exact, About, MoreThan, LessThan, AtLeast, AtMost, Range]
+        .into_iter()
+        .find(|b| b.as_str() == s)
+        .unwrap_or(Exact)
+}
+
+/// What the corpus says of one entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Profile {
+    /// The entity.
+    pub entity: EntityRow,
+    /// Mentions per month of publication (`2024-05`), in order.
+    pub mentions_by_month: Vec<(String, u64)>,
+    /// Documents mentioning it.
+    pub documents: u64,
+    /// Entities mentioned in the same documents, with how many documents, most first.
+    pub co_mentioned: Vec<(String, u64)>,
+    /// Quotes it is the speaker of.
+    pub quotes: Vec<QuoteRow>,
+    /// Claims it is the source of.
+    pub claims: Vec<ClaimRow>,
+}
+
+#[cfg(test)]
+mod tests;

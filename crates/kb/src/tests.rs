@@ -1,0 +1,153 @@
+use super::*;
+use doc::{RawArticle, RawBody};
+
+fn analyze(id: &str, published: &str, text: &str) -> Document {
+    let analyzer = pipeline::Analyzer::new(clean::CleanOptions::default());
+    let mut raw = RawArticle::new(id, RawBody::Text(text.to_owned()));
+    raw.published = Some(published.to_owned());
+    analyzer.analyze(raw)
+}
+
+fn corpus() -> Vec<Document> {
+    vec![
+        analyze(
+            "fr-1",
+            "2024-05-10",
+            "Visite à Astana\n\nLe président Kassym-Jomart Tokaïev a reçu Vladimir Poutine le 23 avril dernier. « Nous sommes prêts », a déclaré Tokaïev. Selon Moscou, 6 000 soldats ont été perdus.",
+        ),
+        analyze(
+            "en-1",
+            "2024-05-11",
+            "Talks in Astana\n\nPresident Kassym-Jomart Tokayev met Emmanuel Macron on Tuesday in Astana. Kyiv says 55,000 soldiers were lost.",
+        ),
+    ]
+}
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("veille-kb-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn search(kb: &KnowledgeBase, q: &str, entity: Option<&str>) -> Vec<String> {
+    let mut ids: Vec<String> = kb
+        .search(
+            SearchRequest {
+                query: q.into(),
+                limit: 10,
+                ..SearchRequest::default()
+            },
+            entity,
+        )
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn ingest_twice_changes_nothing() {
+    let dir = Scratch::new("twice");
+    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let first = kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    let before = kb.counts().unwrap();
+    let again = kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    assert_eq!(
+        first,
+        IngestReport {
+            added: 2,
+            copies: 0
+        }
+    );
+    assert_eq!(
+        again,
+        IngestReport {
+            added: 0,
+            copies: 2
+        }
+    );
+    assert_eq!(kb.counts().unwrap(), before);
+    assert_eq!(search(&kb, "Astana", None), ["en-1", "fr-1"]);
+}
+
+#[test]
+fn search_filters_by_entity() {
+    let dir = Scratch::new("entity");
+    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    assert_eq!(search(&kb, "Astana", Some("Emmanuel Macron")), ["en-1"]);
+    assert!(matches!(
+        kb.search(SearchRequest::default(), Some("Nobody Atall")),
+        Err(KbError::UnknownEntity(_))
+    ));
+}
+
+#[test]
+fn documents_stored_but_not_indexed_are_indexed_on_open() {
+    // A killed ingest: the store committed a batch, the index did not.
+    let dir = Scratch::new("crash");
+    std::fs::create_dir_all(&dir.0).unwrap();
+    {
+        let mut store = SqliteStore::open(&dir.0.join("veille.db")).unwrap();
+        let rows: Vec<NewDocument> = corpus().iter().map(NewDocument::from_document).collect();
+        store.insert(&rows).unwrap();
+    }
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
+    assert_eq!(search(&kb, "Astana", None), ["en-1", "fr-1"]);
+}
+
+#[test]
+fn a_deleted_index_is_rebuilt() {
+    let dir = Scratch::new("rebuild");
+    {
+        let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+        kb.ingest(&corpus()).unwrap();
+    }
+    std::fs::remove_dir_all(dir.0.join("index")).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
+    assert_eq!(search(&kb, "Astana", None), ["en-1", "fr-1"]);
+}
+
+#[test]
+fn a_merge_survives_reingestion() {
+    let dir = Scratch::new("merge");
+    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    let macron = kb.entity("Emmanuel Macron").unwrap();
+    let putin = kb.entity("Vladimir Poutine").unwrap();
+    assert_ne!(macron.id, putin.id);
+    kb.merge(&putin.id, &macron.id).unwrap();
+    assert_eq!(kb.entity("Emmanuel Macron").unwrap().id, putin.id);
+    kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    assert_eq!(kb.entity("Emmanuel Macron").unwrap().id, putin.id);
+}
+
+#[test]
+fn the_profile_gathers_quotes_and_co_mentions() {
+    let dir = Scratch::new("profile");
+    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    let profile = kb.profile("Vladimir Poutine").unwrap();
+    assert_eq!(profile.documents, 1);
+    assert_eq!(profile.mentions_by_month, [("2024-05".to_owned(), 1)]);
+    assert!(!profile.co_mentioned.is_empty());
+}

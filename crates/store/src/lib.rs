@@ -1,0 +1,133 @@
+//! The knowledge base on disk: documents with their layers, entity mentions, quotes, claims
+//! and times, and the entities resolved across documents.
+//!
+//! Key decisions:
+//! - **A trait, [`Store`]**, with one implementation today, [`SqliteStore`] (one file,
+//!   embedded, WAL journal). A PostgreSQL backend implements the same trait later; callers
+//!   (the `kb` crate) see rows, never SQL.
+//! - **Idempotent ingest**: a document is keyed by the hash of its clean text
+//!   ([`dedup::content_hash`]); inserting it again changes nothing and is reported as a copy.
+//! - **Crash safety**: every batch is one transaction; a killed ingest leaves the batches
+//!   before it, and the next run re-reads the inputs and skips what is there. The search
+//!   index is derived: rows carry an `indexed` flag set only after the index committed them.
+//! - **Resolution is recomputed, corrections are kept**: entities across documents are a
+//!   function of every document's mention keys and the hand-made corrections (a table of
+//!   their own), so a correction survives re-ingestion and new documents.
+//! - **Versioned schema**: `PRAGMA user_version` holds the version; [`SqliteStore::open`]
+//!   applies the missing migrations in order and refuses a store newer than the code.
+
+mod row;
+mod sqlite;
+
+pub use row::{
+    ClaimRow, DocumentRow, EntityRow, Inserted, MentionRow, NewDocument, QuoteRow, TimeRow,
+    TimelineRow, days_from_iso,
+};
+pub use sqlite::SqliteStore;
+
+use doc::EntityLabel;
+use resolve::{Correction, NameRecord, Resolved};
+
+/// What can go wrong with the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database failed (I/O, corruption, lock).
+    #[error("store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The store was written by a newer veille.
+    #[error(
+        "store schema version {found} is newer than this veille knows ({known}): upgrade veille"
+    )]
+    TooNew {
+        /// The version on disk.
+        found: i64,
+        /// The newest version this code knows.
+        known: i64,
+    },
+    /// A stored value could not be read back.
+    #[error("store: corrupt row: {0}")]
+    Corrupt(String),
+}
+
+/// A result of the store.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The operations the knowledge base needs from a storage backend.
+pub trait Store {
+    /// Adds documents in one transaction, skipping those already stored (same content hash);
+    /// one [`Inserted`] per input, in order.
+    fn insert(&mut self, docs: &[NewDocument]) -> Result<Vec<Inserted>>;
+    /// Documents not yet in the search index (oldest first, at most `limit`).
+    fn unindexed(&self, limit: usize) -> Result<Vec<DocumentRow>>;
+    /// Marks every document as not indexed (the index was lost and is rebuilt).
+    fn mark_all_unindexed(&mut self) -> Result<()>;
+    /// Records that the index committed these documents.
+    fn mark_indexed(&mut self, docs: &[u64]) -> Result<()>;
+    /// Every document's MinHash signature, in insertion order.
+    fn signatures(&self) -> Result<Vec<(u64, Vec<u8>)>>;
+    /// Records near-duplicates: `(document, original)`; other documents have none.
+    fn set_duplicates(&mut self, pairs: &[(u64, u64)]) -> Result<()>;
+    /// Every document-level entity key with its label, surface forms and counts.
+    fn name_records(&self) -> Result<Vec<NameRecord>>;
+    /// Hand-made corrections, oldest first.
+    fn corrections(&self) -> Result<Vec<Correction>>;
+    /// Adds a hand-made correction.
+    fn add_correction(&mut self, correction: &Correction) -> Result<()>;
+    /// Replaces the resolved entities: `resolved[i].records` index into `records`.
+    fn save_resolution(&mut self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()>;
+    /// Which entity each document-level key resolved to: `(key, label, entity id)`.
+    fn key_entities(&self) -> Result<Vec<(String, EntityLabel, String)>>;
+    /// Resolved entities, most mentioned first.
+    fn entities(&self) -> Result<Vec<EntityRow>>;
+    /// One entity by id, or by a name or alias (case-insensitive).
+    fn find_entity(&self, name_or_id: &str) -> Result<Option<EntityRow>>;
+    /// Every entity mention with its resolved entity, in document order.
+    fn mentions(&self, entity: Option<&str>) -> Result<Vec<(MentionRow, String, String)>>;
+    /// The documents mentioning an entity.
+    fn documents_of(&self, entity: &str) -> Result<Vec<u64>>;
+    /// One document's stored JSON, by contract id or row id.
+    fn document(&self, id: &str) -> Result<Option<DocumentRow>>;
+    /// Every claim, with its document's language and id.
+    fn claims(&self) -> Result<Vec<ClaimRow>>;
+    /// Quotes, all or by one entity.
+    fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>>;
+    /// Dated items (anchored dates), in date order; only documents mentioning `entity` if given.
+    fn timeline(&self, entity: Option<&str>) -> Result<Vec<TimelineRow>>;
+    /// What story clustering needs of every document.
+    fn story_inputs(&self) -> Result<Vec<StoryInput>>;
+    /// Records the story of each document: `(document, story)`.
+    fn set_stories(&mut self, stories: &[(u64, u64)]) -> Result<()>;
+    /// Counts: documents, near-duplicates, mentions, entities.
+    fn counts(&self) -> Result<Counts>;
+}
+
+/// Sizes of the store.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Stored documents.
+    pub documents: u64,
+    /// Of which near-duplicates of another.
+    pub near_duplicates: u64,
+    /// Entity mentions.
+    pub mentions: u64,
+    /// Resolved entities.
+    pub entities: u64,
+    /// Stories (documents grouped by what they report).
+    pub stories: u64,
+}
+
+/// One document as story clustering sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryInput {
+    /// Row id.
+    pub doc: u64,
+    /// Days since 1970-01-01 of the publication date.
+    pub day: Option<i64>,
+    /// Resolved entities mentioned, with counts.
+    pub entities: Vec<(String, u32)>,
+    /// The start of the text (title and lead).
+    pub lead: String,
+}
+
+#[cfg(test)]
+mod tests;
