@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use crate::{
-    CorpusError, EntityLabel, ReadStats, TextDoc, TextSpan, files_ending, outermost, read_text,
+    CorpusError, EntityLabel, ReadStats, TextDoc, TextSpan, drop_descriptions, files_ending,
+    outermost, read_text,
 };
 
 /// NEREL entity types (see the crate documentation); `None`: dropped.
@@ -103,6 +104,7 @@ pub fn parse_nerel(
         }
         spans.push(TextSpan { range, label });
     }
+    stats.descriptions += drop_descriptions(&text, &mut spans);
     let (spans, nested, crossing) = outermost(spans);
     stats.nested += nested;
     stats.overlapping += crossing;

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::brat::char_to_byte;
 use crate::{
-    CorpusError, EntityLabel, ReadStats, TextDoc, TextSpan, files_ending, outermost, read_text,
+    CorpusError, EntityLabel, ReadStats, TextDoc, TextSpan, drop_descriptions, files_ending,
+    outermost, read_text,
 };
 
 /// factRuEval object types (see the crate documentation); `None`: dropped.
@@ -160,6 +161,7 @@ pub fn parse_factru(
             label,
         });
     }
+    stats.descriptions += drop_descriptions(&text, &mut found);
     let (spans, nested, crossing) = outermost(found);
     stats.nested += nested;
     stats.overlapping += crossing;

@@ -38,14 +38,18 @@
 //!   and the non-name types (dates, numbers, professions, ...). NEREL marks any mention of an
 //!   organisation or a country, names or not ("правительство", "российских"); a mapped span
 //!   without any uppercase letter is not a name and is dropped too (counted in
-//!   [`ReadStats::not_names`]). Of nested spans the outermost mapped ones are kept ("центре
-//!   Москвы" LOC over "Москвы" LOC; "Правительство Москвы" ORG over "Москвы"); a span
+//!   [`ReadStats::not_names`]). A span starting with a lower-case word that holds another
+//!   mapped span is a description around a name and gives way to it ("правительства
+//!   России" ORG → "России" LOC, "центре Москвы" → "Москвы"; [`ReadStats::descriptions`]),
+//!   as in WikiNEuRal. Of nested spans the outermost mapped ones are kept ("Правительство
+//!   Москвы" ORG over "Москвы"); a span
 //!   crossing a kept one is dropped ([`ReadStats::overlapping`]); a discontinuous span
 //!   (`T1 LAW 622 648;678 695`) is skipped ([`ReadStats::discontinuous`]).
 //! - **factRuEval-2016**: each object of `.objects` covers the characters from the first to
 //!   the last of its `.spans`; `Person` → PER, `Org` → ORG, `Location` and `LocOrg` → LOC;
 //!   `Project` (one object in the dev set) is dropped. Nested objects ("администрации США" Org
-//!   over "США" LocOrg): the outermost is kept. The `.spans` offsets are character (code
+//!   over "США" LocOrg): a lower-case description gives way to the name inside it, as for
+//!   NEREL ("США" LOC), else the outermost is kept. The `.spans` offsets are character (code
 //!   point) offsets into the `.txt` file, checked against the `.tokens` file.
 //!
 //! # Splits
@@ -68,6 +72,7 @@
 //! entity's end.
 
 mod brat;
+pub mod clusters;
 mod factru;
 mod iob;
 mod project;
@@ -226,6 +231,9 @@ pub struct ReadStats {
     pub not_names: usize,
     /// Spans nested inside a kept (outer) span, dropped.
     pub nested: usize,
+    /// Outer spans that start with a lower-case word and hold a mapped span (a description
+    /// around a name, "правительства России"): dropped for the names inside them.
+    pub descriptions: usize,
     /// Spans crossing a kept span, dropped.
     pub overlapping: usize,
     /// Spans of types the mapping drops.
@@ -240,6 +248,7 @@ impl std::ops::AddAssign for ReadStats {
         self.discontinuous += o.discontinuous;
         self.not_names += o.not_names;
         self.nested += o.nested;
+        self.descriptions += o.descriptions;
         self.overlapping += o.overlapping;
         self.unmapped += o.unmapped;
         self.inside_opening += o.inside_opening;
@@ -455,6 +464,31 @@ pub fn sets_with_stats(eval_dir: &Path, part: Part) -> Result<Vec<(Set, ReadStat
         ));
     }
     Ok(out)
+}
+
+/// Drops the spans that are descriptions around a name rather than names: a span of `text`
+/// whose first letter is lower case and that holds another span ("правительства России" ORG
+/// over "России" LOC, "центре Москвы" LOC over "Москвы"); the names inside are kept (the
+/// contract's mentions are names, as in WikiNEuRal: "правительства [России]"). Returns how
+/// many were dropped.
+pub(crate) fn drop_descriptions(text: &str, spans: &mut Vec<TextSpan>) -> usize {
+    let lower_first = |s: &TextSpan| {
+        text.get(s.range.clone())
+            .and_then(|t| t.chars().find(|c| c.is_alphabetic()))
+            .is_some_and(char::is_lowercase)
+    };
+    let holds = |s: &TextSpan| {
+        spans.iter().any(|t| {
+            t.range != s.range && t.range.start >= s.range.start && t.range.end <= s.range.end
+        })
+    };
+    let drop: Vec<bool> = spans.iter().map(|s| lower_first(s) && holds(s)).collect();
+    let mut k = 0;
+    spans.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    drop.iter().filter(|d| **d).count()
 }
 
 /// Keeps the outermost of possibly nested spans, sorted by start; returns how many were nested

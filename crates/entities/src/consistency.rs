@@ -129,6 +129,8 @@ pub fn harmonise(
     spans.sort_by_key(|s| (s.start, s.end));
     spans.dedup_by(|b, a| b.start < a.end);
     trim_function_words(tokens, spans);
+    generic_heads(tokens, spans);
+    organisation_cues(tokens, spans);
     acronyms(tokens, spans);
     person_parts(lang, tokens, spans);
     majority(tokens, spans);
@@ -146,6 +148,101 @@ fn trim_function_words(tokens: &[&str], spans: &mut [Span]) {
     for s in spans.iter_mut() {
         while s.end - s.start > 1 && function_word(tokens[s.end - 1]) {
             s.end -= 1;
+        }
+    }
+}
+
+/// Acronyms of a kind of organisation, never a name by themselves ("l'ONG Idite Lessom",
+/// "the NGO Memorial", "НКО «Мемориал»"), compared in lower case.
+const GENERIC_HEADS: [&str; 4] = ["ong", "ngo", "ngos", "нко"];
+
+/// Drops a generic head from the start of a mention ("ONG Idite Lessom" → "Idite Lessom"),
+/// and a mention that is nothing else.
+fn generic_heads(tokens: &[&str], spans: &mut Vec<Span>) {
+    let generic =
+        |t: &str| t.chars().count() <= 4 && GENERIC_HEADS.contains(&t.to_lowercase().as_str());
+    for s in spans.iter_mut() {
+        if generic(tokens[s.start]) {
+            s.start += 1;
+        }
+    }
+    spans.retain(|s| s.start < s.end);
+}
+
+/// Nouns that make the name after them an organisation's ("la société Gazprom", "l'ONG
+/// Idite Lessom", "the group Amnesty International", "компании Газпром"); Russian words are
+/// compared without their case ending.
+const ORGANISATION_CUES: [&str; 31] = [
+    "société",
+    "entreprise",
+    "groupe",
+    "compagnie",
+    "firme",
+    "géant",
+    "ong",
+    "association",
+    "fondation",
+    "constructeur",
+    "conglomérat",
+    "company",
+    "group",
+    "firm",
+    "giant",
+    "ngo",
+    "charity",
+    "foundation",
+    "conglomerate",
+    "carmaker",
+    "automaker",
+    "компания",
+    "фирма",
+    "концерн",
+    "корпорация",
+    "холдинг",
+    "госкорпорация",
+    "нко",
+    "ооо",
+    "оао",
+    "пао",
+];
+
+/// Whether `t` is one of the [`ORGANISATION_CUES`].
+fn organisation_cue(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let stem = gazetteer::ru_stem(&lower);
+    ORGANISATION_CUES
+        .iter()
+        .any(|c| *c == lower || gazetteer::ru_stem(c) == stem)
+}
+
+/// A mention announced by an organisation cue, directly or across one or two lower-case
+/// words ("le géant gazier russe Gazprom"), is an organisation, and so is every mention of the
+/// same string in the document (the cue outweighs the votes of [`majority`]).
+fn organisation_cues(tokens: &[&str], spans: &mut [Span]) {
+    let adjective = |t: &str| letters(t) >= 4 && t.chars().all(|c| c.is_lowercase() || c == '-');
+    let mut named: Vec<String> = Vec::new();
+    for s in spans.iter_mut() {
+        if s.label == EntityLabel::Org || !is_capitalised(tokens[s.start]) {
+            continue;
+        }
+        let cued = (1..=3).any(|back| {
+            s.start >= back
+                && organisation_cue(tokens[s.start - back])
+                && tokens[s.start - back + 1..s.start]
+                    .iter()
+                    .all(|t| adjective(t))
+        });
+        if cued {
+            s.label = EntityLabel::Org;
+            named.push(surface(tokens, s));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if named.contains(&surface(tokens, s)) {
+            s.label = EntityLabel::Org;
         }
     }
 }

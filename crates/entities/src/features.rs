@@ -10,11 +10,16 @@
 pub(crate) const MAX_CHARS: usize = 64;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use doc::LangCode;
 
 use crate::memory::Memory;
 
-/// Features that do not depend on predicted tags (feature version 4).
-pub(crate) const N_STATIC: usize = 43;
+/// Features that do not depend on predicted tags (feature version 5).
+pub(crate) const N_STATIC: usize = 50;
+/// Features that do not depend on predicted tags in feature version 4.
+pub(crate) const N_STATIC_V4: usize = 43;
 /// Features that do not depend on predicted tags in feature version 3 (the first
 /// [`N_STATIC_V3`] of version 4: no stem, stem memory, gazetteer, preposition-ending).
 pub(crate) const N_STATIC_V3: usize = 34;
@@ -109,6 +114,10 @@ pub(crate) struct TokenAttrs {
     next_lower: u64,
     /// The lowercased word without its Russian case ending (`москве` → `москв`).
     pub(crate) stem: u64,
+    /// The word's cluster (`NO_CLUSTER` when it has none).
+    pub(crate) cluster: u64,
+    /// The word's cue classes ([`CUE_ORG`]...), 0 for none.
+    cue: u8,
     pre: [u64; 4],
     suf: [u64; 4],
     pub(crate) flags: u32,
@@ -126,12 +135,17 @@ pub(crate) struct Extractor {
     stems: Vec<u64>,
     stem_memo: Vec<u8>,
     gaz: Vec<u8>,
+    /// Per token: 1 a capitalised organisation ending after a capitalised word, 2 one follows
+    /// in the same run of capitalised words, 0 neither.
+    org_end: Vec<u8>,
     /// Gazetteer answers already looked up, by token hash (see [`gazetteer_codes`]).
     gaz_cache: HashMap<u64, bool>,
     /// Static features per token: [`N_STATIC`] (version 4) or [`N_STATIC_V3`].
     pub(crate) n_static: usize,
     /// Feature groups replaced by a constant (experiments; see [`OFF_STEM`]...).
     pub(crate) off: u32,
+    /// The word clusters of the model's language (feature version 5).
+    pub(crate) clusters: Option<&'static HashMap<u64, u16>>,
 }
 
 /// The hash of a feature left out: its row is never read nor updated (not 0: the constant
@@ -144,8 +158,12 @@ pub(crate) const OFF_STEM_MEMO: u32 = 2;
 pub(crate) const OFF_GAZ: u32 = 4;
 pub(crate) const OFF_PREP: u32 = 8;
 pub(crate) const OFF_NEIGHBOUR_STEMS: u32 = 16;
+/// Feature version 5: the word clusters of the word and its neighbours.
+pub(crate) const OFF_CLUSTERS: u32 = 32;
+/// Feature version 5: cue words before a name and organisation endings in it.
+pub(crate) const OFF_CUES: u32 = 64;
 /// All the switches.
-pub(crate) const OFF_ALL: u32 = 31;
+pub(crate) const OFF_ALL: u32 = 127;
 
 fn script_of(c: char) -> u32 {
     match c {
@@ -184,7 +202,11 @@ const PAD_AFTER: u64 = 0x5EED_0002;
 impl Extractor {
     /// Hashes the attributes of every token of a sentence.
     pub(crate) fn prepare(&mut self, tokens: &[&str], memory: &Memory, version: u8) {
-        self.n_static = if version >= 4 { N_STATIC } else { N_STATIC_V3 };
+        self.n_static = match version {
+            5.. => N_STATIC,
+            4 => N_STATIC_V4,
+            _ => N_STATIC_V3,
+        };
         self.attrs.clear();
         self.lower_seen.clear();
         self.cased.clear();
@@ -213,6 +235,9 @@ impl Extractor {
             } else {
                 self.gaz.clear();
             }
+        }
+        if self.n_static > N_STATIC_V4 {
+            org_ends(&self.attrs, &mut self.org_end);
         }
         self.lower_seen.sort_unstable();
         for a in &mut self.attrs {
@@ -290,7 +315,14 @@ impl Extractor {
         let mut h = Hasher::new(3);
         h.push_bytes(bytes);
         let stem = stem_hash(&self.lower);
+        let cluster = self
+            .clusters
+            .and_then(|m| m.get(&h_lower(bytes)))
+            .map_or(NO_CLUSTER, |&c| c as u64);
+        let cue = cues().get(&stem).copied().unwrap_or(0);
         let mut a = TokenAttrs {
+            cue,
+            cluster,
             lower: h.finish(),
             stem,
             cased: cased_hash(tok),
@@ -383,6 +415,13 @@ impl Extractor {
             0,
             0,
             0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
         ];
         if self.n_static <= N_STATIC_V3 {
             return;
@@ -406,7 +445,124 @@ impl Extractor {
             |j: isize| get(ii + j).map_or(if j < 0 { PAD_BEFORE } else { PAD_AFTER }, |a| a.stem);
         out[41] = off(OFF_NEIGHBOUR_STEMS, mix(57, stem(-1)));
         out[42] = off(OFF_NEIGHBOUR_STEMS, mix(58, stem(1)));
+        if self.n_static <= N_STATIC_V4 {
+            return;
+        }
+        let cl = |j: isize| {
+            get(ii + j).map_or(if j < 0 { PAD_BEFORE } else { PAD_AFTER }, |a| a.cluster)
+        };
+        out[43] = off(OFF_CLUSTERS, mix(60, a.cluster));
+        out[44] = off(OFF_CLUSTERS, mix(61, cl(-1)));
+        out[45] = off(OFF_CLUSTERS, mix(62, cl(1)));
+        out[46] = off(OFF_CLUSTERS, mix2(63, a.cluster, ctx));
+        let cue = |j: isize| get(ii + j).map_or(0, |a| a.cue & CUE_KINDS) as u64;
+        let upper = |j: isize| get(ii + j).is_some_and(|a| a.flags & FIRST_UPPER != 0) as u64;
+        // The nearest cue two or three words back ("le géant gazier russe Gazprom").
+        let c1 = cue(-1);
+        let (c2, back) = match (cue(-2), cue(-3)) {
+            (0, c) => (c, 3),
+            (c, _) => (c, 2),
+        };
+        // Cues: a feature only where there is one.
+        out[47] = off(OFF_CUES, if c1 != 0 { mix2(64, c1, upper(0)) } else { OFF });
+        out[48] = off(
+            OFF_CUES,
+            if c2 != 0 {
+                mix3(65, c2 | back << 8, upper(-1), upper(0))
+            } else {
+                OFF
+            },
+        );
+        let oe = self.org_end.get(i).copied().unwrap_or(0) as u64;
+        out[49] = off(OFF_CUES, if oe != 0 { mix(66, oe) } else { OFF });
     }
+}
+
+const NO_CLUSTER: u64 = 0xFFFF;
+
+/// Cue classes of a word (`data/cues.txt`).
+const CUE_ORG: u8 = 1;
+const CUE_PER: u8 = 2;
+const CUE_LOC: u8 = 4;
+const CUE_KINDS: u8 = CUE_ORG | CUE_PER | CUE_LOC;
+const CUE_ORG_END: u8 = 8;
+
+/// The cue words by the hash of their stem ([`stem_hash`]), parsed once.
+fn cues() -> &'static HashMap<u64, u8> {
+    static C: std::sync::OnceLock<HashMap<u64, u8>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut m = HashMap::new();
+        for line in include_str!("../data/cues.txt").lines() {
+            let mut words = line.split_whitespace();
+            let bit = match words.next() {
+                Some("ORG") => CUE_ORG,
+                Some("PER") => CUE_PER,
+                Some("LOC") => CUE_LOC,
+                Some("ORGEND") => CUE_ORG_END,
+                _ => continue,
+            };
+            for w in words {
+                *m.entry(stem_hash(&w.to_lowercase())).or_insert(0) |= bit;
+            }
+        }
+        m
+    })
+}
+
+/// Marks, in each run of capitalised words, an organisation ending ("Amnesty
+/// International"): `1` on the ending itself (not first in the run), `2` on the words before
+/// it.
+fn org_ends(attrs: &[TokenAttrs], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(attrs.len(), 0);
+    let mut i = 0;
+    while i < attrs.len() {
+        if attrs[i].flags & FIRST_UPPER == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < attrs.len() && attrs[j].flags & FIRST_UPPER != 0 {
+            j += 1;
+        }
+        if let Some(last) = (i + 1..j).rev().find(|&k| attrs[k].cue & CUE_ORG_END != 0) {
+            out[last] = 1;
+            for o in &mut out[i..last] {
+                *o = 2;
+            }
+        }
+        i = j;
+    }
+}
+
+fn h_lower(bytes: &[u8]) -> u64 {
+    let mut h = Hasher::new(3);
+    h.push_bytes(bytes);
+    h.finish()
+}
+
+/// The word clusters of a language (`data/clusters/<lang>.txt`, see `corpora::clusters`)
+/// by the hash of the lowercased word, parsed once; empty for another language.
+pub(crate) fn clusters(lang: LangCode) -> &'static HashMap<u64, u16> {
+    static FR: OnceLock<HashMap<u64, u16>> = OnceLock::new();
+    static EN: OnceLock<HashMap<u64, u16>> = OnceLock::new();
+    static RU: OnceLock<HashMap<u64, u16>> = OnceLock::new();
+    static NONE: OnceLock<HashMap<u64, u16>> = OnceLock::new();
+    let (cell, text) = match lang.as_str() {
+        "fr" => (&FR, include_str!("../data/clusters/fr.txt")),
+        "en" => (&EN, include_str!("../data/clusters/en.txt")),
+        "ru" => (&RU, include_str!("../data/clusters/ru.txt")),
+        _ => (&NONE, ""),
+    };
+    cell.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (c, line) in text.lines().enumerate() {
+            for w in line.split(' ').filter(|w| !w.is_empty()) {
+                m.insert(h_lower(w.as_bytes()), c.min(u16::MAX as usize - 1) as u16);
+            }
+        }
+        m
+    })
 }
 
 /// The hash of a lowercased word without its Russian case ending (the word itself when it

@@ -41,6 +41,12 @@
 //!   NEREL 0.785 → 0.803, factRuEval 0.830 → 0.841); French leaves them all out, English
 //!   keeps the stem memory and the previous word with the ending (measured, see the cards).
 //!   A group that finds nothing (no memory or gazetteer match) adds no lookup.
+//!   Feature version 5 adds two groups: **word clusters** (`data/clusters/<lang>.txt`, 1 000
+//!   classes computed by `corpora::clusters` from unlabelled text in no Dev part: the word's
+//!   class, its neighbours', the class with the capitalisation) and **cues** (`data/cues.txt`:
+//!   an organisation, person or place noun one to three words before, "la société", "the
+//!   group", "компания"; an organisation ending later in the run of capitalised words,
+//!   "Amnesty International"). See the cards for what each language keeps.
 //! - **Name memory** (`memory`): the mentions of the training data (≤ 6 tokens, exact case)
 //!   with their most frequent label are stored in the model and matched longest-first; the
 //!   match (label and position) is a feature. During training each sentence sees a memory

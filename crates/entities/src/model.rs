@@ -157,7 +157,7 @@ const MAGIC: &[u8; 8] = b"VEILNER\x1a";
 const VERSION: u16 = 1;
 /// Version of the feature templates; a model is only valid with the templates it was trained
 /// with.
-pub(crate) const FEATURES_VERSION: u8 = 4;
+pub(crate) const FEATURES_VERSION: u8 = 5;
 /// The oldest feature version still read (its models tag with the features of that
 /// version).
 const OLDEST_FEATURES_VERSION: u8 = 3;
@@ -520,6 +520,8 @@ impl Model {
         out.clear();
         let ex = &mut scratch.extractor;
         ex.off = self.off as u32;
+        ex.clusters = (self.features >= 5 && ex.off & features::OFF_CLUSTERS == 0)
+            .then(|| features::clusters(self.lang));
         ex.prepare(tokens, &self.memory, self.features);
         if self.viterbi {
             viterbi(self, ex, tokens.len(), 0, 0b1111, &mut scratch.back, out);

@@ -25,7 +25,8 @@ pub struct TrainOptions {
     /// than greedily token by token.
     pub viterbi: bool,
     /// Feature groups left out (experiments): bit 1 stems, 2 stem memory, 4 gazetteer, 8
-    /// previous word with the ending, 16 stems of the neighbouring words.
+    /// previous word with the ending, 16 stems of the neighbouring words, 32 word clusters, 64
+    /// cue words.
     pub off: u32,
 }
 
@@ -297,6 +298,7 @@ pub fn train_with(
     let mut toks: Vec<&str> = Vec::new();
     let off = opts.off & features::OFF_ALL;
     ex.off = off;
+    ex.clusters = (off & features::OFF_CLUSTERS == 0).then(|| features::clusters(lang));
     let stems = off & features::OFF_STEM_MEMO == 0;
     let full = memory_of(examples, None, stems);
     let folds: Vec<Memory> = (0..FOLDS)

@@ -199,6 +199,23 @@ fn news_regressions() {
         // document rules carry the person to the later "Tokaïev", no mention ends on "a".
         "fr|Le 23 avril dernier, Kassym-Jomart Tokaïev a rencontré Vladimir Poutine à Moscou lors d'une visite officielle consacrée à la coopération énergétique et à la sécurité régionale. Tokaïev a remercié l’OTSC.|Kassym-Jomart Tokaïev=PER;Vladimir Poutine=PER;Moscou=LOC;Tokaïev=PER|Tokaïev a",
         "fr|Le 23 avril dernier, Kassym-Jomart Tokaïev a rencontré Vladimir Poutine à Moscou. Tokaïev a remercié l’OTSC.|Kassym-Jomart Tokaïev=PER;Tokaïev=PER|Tokaïev a",
+        // Round 3 (cue words, organisation endings, generic heads). "Gazprom" was PER in
+        // French news; a cue ("le géant gazier", "la société", "компания") makes it ORG and
+        // the document rules carry the label to the bare repetitions.
+        "fr|Le géant gazier russe Gazprom a annoncé lundi une baisse de ses livraisons. Gazprom a précisé que la demande avait chuté.|Gazprom=ORG|-",
+        "fr|La société Gazprom a publié ses résultats trimestriels.|Gazprom=ORG|-",
+        "ru|Компания Газпром сообщила о росте добычи.|Газпром=ORG|-",
+        // "Amnesty International" was missed or PER in English.
+        "en|The rights group Amnesty International has documented dozens of cases.|Amnesty International=ORG|-",
+        "en|According to Amnesty International, at least 40 people were detained.|Amnesty International=ORG|-",
+        "fr|L'ONG Amnesty International dénonce des arrestations arbitraires.|Amnesty International=ORG|-",
+        // A Russian NGO in French text: ORG, without the generic "ONG".
+        "fr|Selon l'ONG Idite Lessom, qui aide les déserteurs russes, des centaines de soldats ont fui.|Idite Lessom=ORG|ONG Idite Lessom;ONG",
+        // The Kazakh president: PER, alone or with his title.
+        "fr|Le président kazakh Kassym-Jomart Tokaïev a reçu mardi son homologue russe.|Kassym-Jomart Tokaïev=PER|-",
+        "fr|Kassym-Jomart Tokaïev a limogé le gouvernement.|Kassym-Jomart Tokaïev=PER|-",
+        "en|Kazakh President Kassym-Jomart Tokayev dismissed the government.|Kassym-Jomart Tokayev=PER|-",
+        "ru|Президент Казахстана Касым-Жомарт Токаев отправил правительство в отставку.|Касым-Жомарт Токаев=PER|-",
         // The Kremlin as the presidency: ORG in Russian news (NEREL), learnt from the data.
         "ru|Кремль опроверг эти сообщения.|Кремль=ORG|-",
         "ru|Песков заявил, что в Кремле не видят угрозы.|Песков=PER;Кремле=ORG|-",
