@@ -4,8 +4,8 @@
 use doc::{Quote, QuoteKind, TextRange};
 
 use crate::lexicon::{
-    ACCORDING, ADDRESSEE, BARE, CLAUSE, COORD, DET, IN, PRONOUN, RELATIVE, SOURCE, STOP, TELL,
-    THAT, TIME, TO, VERB,
+    ACCORDING, ADDRESSEE, BARE, CLAUSE, COORD, DET, IN, LEARNED, PRONOUN, RELATIVE, SOURCE, STOP,
+    TELL, THAT, TIME, TO, VERB, WEAK,
 };
 use crate::marks::{self, Span};
 use crate::view::{Cue, View};
@@ -384,7 +384,7 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
         let lo = v.first_at(n.start());
         let hi = v.end_before(n.end());
         for i in lo..hi.min(lo + CUE_AFTER_TOKENS + 1) {
-            if let Some(cue) = v.cue_at(i, VERB) {
+            if let Some(cue) = v.cue_at(i, VERB).filter(|c| c.flags & LEARNED == 0) {
                 let mention = v.speaker_of(cue, n.start(), n.end());
                 return Some(Attribution {
                     cue,
@@ -416,7 +416,11 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 break;
             }
         } else {
-            if !relative && let Some(cue) = v.cue_at(i, VERB | ACCORDING) {
+            if !relative
+                && let Some(cue) = v
+                    .cue_at(i, VERB | ACCORDING)
+                    .filter(|c| c.flags & LEARNED == 0)
+            {
                 let hi = v.sents[v.sent[i]].end().min(next_open);
                 let mention = v.speaker_of(cue, s.close, hi);
                 // In the next sentence, the cue must close it ("…?” Rubio said."), not open
@@ -434,28 +438,41 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
         }
         i += 1;
     }
-    // Before the opening mark, in the window: the nearest cue.
+    // Before the opening mark, in the window: the nearest cue of the hand-written lists (a
+    // quote inside a reported clause is the reporter's: "Cruz said he's certain Rubio will
+    // continue to be “…”"), else the nearest learned one.
     let open_tok = v.first_at(s.open);
     let mut k = open_tok;
     let floor = open_tok.saturating_sub(CUE_BEFORE_TOKENS);
+    let mut nearest = None;
+    let mut strong = None;
     while k > floor {
         k -= 1;
         if v.toks[k].range.start() < win_lo {
             break;
         }
-        if let Some(cue) = v.cue_at(k, VERB | ACCORDING)
+        if let Some(cue) = v
+            .cue_at(k, VERB | ACCORDING)
+            .filter(|c| c.flags & LEARNED == 0)
             && cue.hi <= open_tok
         {
-            let mention = v.speaker_of(cue, win_lo, s.open);
-            // Right by the mark: only punctuation or a complementizer between ("said: “",
-            // "a déclaré que « ").
-            let adjacent = (cue.hi..open_tok).all(|j| v.is_punct(j) || v.flags(j) & THAT != 0);
-            return Some(Attribution {
-                cue,
-                mention,
-                adjacent,
-            });
+            nearest = nearest.or(Some(cue));
+            if cue.flags & WEAK == 0 {
+                strong = Some(cue);
+                break;
+            }
         }
+    }
+    if let Some(cue) = strong.or(nearest) {
+        let mention = v.speaker_of(cue, win_lo, s.open);
+        // Right by the mark: only punctuation or a complementizer between ("said: “",
+        // "a déclaré que « ").
+        let adjacent = (cue.hi..open_tok).all(|j| v.is_punct(j) || v.flags(j) & THAT != 0);
+        return Some(Attribution {
+            cue,
+            mention,
+            adjacent,
+        });
     }
     // A headline: "Kerry: “By law, …”".
     if let Some((k, name)) = colon_head(v, s0)
@@ -481,7 +498,7 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 if v.toks[k].range.start() < lo {
                     break;
                 }
-                if let Some(cue) = v.cue_at(k, VERB) {
+                if let Some(cue) = v.cue_at(k, VERB).filter(|c| c.flags & LEARNED == 0) {
                     let mention = v.speaker_of(cue, lo, v.toks[colon].range.start());
                     return Some(Attribution {
                         cue,
@@ -580,7 +597,8 @@ fn indirect_quotes(
                     i = cue.hi.max(i + 1);
                     continue;
                 }
-                if let Some(content) = content.filter(|c| words_in(v, *c).0 >= 2) {
+                let min_words = if cue.flags & LEARNED != 0 { 1 } else { 2 };
+                if let Some(content) = content.filter(|c| words_in(v, *c).0 >= min_words) {
                     let speaker = mention.map(|m| v.resolve(m, &named));
                     if let (Some(m), Some(sp)) = (mention, speaker)
                         && !v.is_pronoun(m)
@@ -715,6 +733,24 @@ fn verb_clause(
     // "X said:" followed by words.
     if cue.hi < s_hi && v.tok_text(cue.hi) == ":" {
         return Some((span_of(v, cue.hi + 1, s_hi)?, mention));
+    }
+    // A cue only the classifier knows ("support", "plans"): its object up to the next
+    // punctuation ("support Clinton", "plans to build a wall").
+    if cue.flags & LEARNED != 0 {
+        let mut j = cue.hi;
+        while j < s_hi && v.flags(j) & TIME != 0 {
+            j += 1;
+        }
+        let mut e = j;
+        while e < s_hi
+            && (v.is_word(e) || !matches!(v.tok_text(e), "," | ";" | ":" | "—" | "–" | "(" | ")"))
+        {
+            e += 1;
+        }
+        if e > j && v.is_word(j) {
+            return Some((span_of(v, j, e)?, mention));
+        }
+        return None;
     }
     // A clause right after the verb: "said the talks failed", "affirme avoir perdu".
     if cue.flags & BARE != 0 && bare_ok {

@@ -52,6 +52,10 @@ pub(crate) const SOURCE: u32 = 1 << 16;
 /// ("the State Department").
 pub(crate) const WEAK: u32 = 1 << 17;
 
+/// A cue the classifier found where no lexicon has one (`cuemodel`): its content may be
+/// the object right after it ("support Clinton").
+pub(crate) const LEARNED: u32 = 1 << 18;
+
 /// Longest phrase, in tokens.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 4;
 

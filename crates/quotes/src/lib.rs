@@ -49,6 +49,17 @@
 //!   quote of the run: in the same paragraph, or opening the next paragraph when the previous
 //!   quote ended its own. An interrupted quote ("« … », a-t-il dit, « … »") gives both
 //!   pieces the same cue.
+//! - **The English cue classifier** (`cuemodel`, `data/en-cues.txt`, trained by
+//!   `examples/train_cues.rs` on PolNeAR train): an averaged perceptron over hashed features
+//!   of a word and its neighbours (word, suffixes, shapes, lexicon flags, a complementizer,
+//!   colon, comma, quotation mark or "to" after it, a name or pronoun before it, its place in
+//!   the sentence) adds cues no lexicon has ("view", "distrust"); such a cue reports its
+//!   object up to the next punctuation ("Critics view the deal as a giveaway"), one word
+//!   being enough, and never attributes a direct quote. A lexicon word capitalised after a
+//!   capitalised word and before a lower-case one ends a name ("the Washington Post
+//!   reported"): no cue. Before a quote's opening mark the nearest cue of the hand-written
+//!   lists wins over a nearer learned one (the quote is the reporter's: "Cruz said Rubio
+//!   remembered being “…”").
 //! - **Scare quotes**: quoted text of at most 4 words is a term, not speech, unless a cue
 //!   stands right by it (starting within 5 words after the closing mark, or before the
 //!   opening one with only punctuation or a complementizer between), it holds a clause word
@@ -106,6 +117,7 @@
 //! (`tests/robust.rs` checks 8× the text against 30× the time on the worst inputs).
 
 mod claims;
+mod cuemodel;
 mod detect;
 mod lexicon;
 mod marks;
@@ -117,6 +129,36 @@ use doc::{TextRange, Token};
 
 pub use detect::{Detection, Found};
 
+/// For `examples/learn_cues.rs`: the features of the cue classifier for each token of an
+/// English text (`None` for tokens that are not candidates).
+#[doc(hidden)]
+pub fn cue_features(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[TextRange],
+) -> Vec<Option<Vec<u32>>> {
+    let v = view::View::new(text, Some(LangCode::EN), tokens, sentences, None);
+    let mut feats = Vec::new();
+    (0..v.len())
+        .map(|i| {
+            cuemodel::candidate(&v, i).then(|| {
+                cuemodel::features(&v, i, &mut feats);
+                feats.clone()
+            })
+        })
+        .collect()
+}
+
+/// For `examples/train_cues.rs`: whether each token is a one-word cue of the English
+/// lexicons (hand-written and learned), as a baseline.
+#[doc(hidden)]
+pub fn lexicon_cues(text: &str, tokens: &[Token], sentences: &[TextRange]) -> Vec<bool> {
+    let v = view::View::new(text, Some(LangCode::EN), tokens, sentences, None);
+    (0..v.len())
+        .map(|i| v.cue_at(i, lexicon::VERB).is_some())
+        .collect()
+}
+
 /// The quotes of `text`: sorted, not overlapping, each content non-empty and trimmed.
 /// `tokens` and `sentences` are the document's layers; `entities`, when given, name
 /// speakers. `lang` chooses the lexicon (`None` or another language: the three merged).
@@ -127,7 +169,7 @@ pub fn detect(
     sentences: &[TextRange],
     entities: Option<&[Entity]>,
 ) -> Detection {
-    let v = view::View::new(text, lang, tokens, sentences, entities);
+    let v = view::View::new(text, lang, tokens, sentences, entities).scored(lang);
     detect::run(&v)
 }
 
@@ -145,7 +187,7 @@ pub fn claims(
     quotes: &[Quote],
     quantities: &[Quantity],
 ) -> Vec<Claim> {
-    let v = view::View::new(text, lang, tokens, sentences, entities);
+    let v = view::View::new(text, lang, tokens, sentences, entities).scored(lang);
     claims::run(&v, quotes, quantities)
 }
 
