@@ -57,6 +57,9 @@ enum Task {
     Ner,
     /// Quotes, speakers and cues (PolNeAR attributions, English news).
     Quotes,
+    /// Cross-document entity resolution on gold links (HIPE-2022 French with Wikidata ids,
+    /// NEREL): B³ and pairwise P/R/F1, ours and an exact-string baseline.
+    Resolve,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
@@ -77,6 +80,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if let Task::Ner = args.task {
         return ner(&dir, &args);
     }
+    if let Task::Resolve = args.task {
+        return resolve(&dir, &args);
+    }
     let rows = match args.task {
         Task::Segment => eval::segmentation(&dir, args.limit)?,
         Task::Langid => eval::language_id(&dir, args.limit)?,
@@ -84,7 +90,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Task::Quantities => eval::quantities(&dir, args.limit)?,
         Task::Times => eval::times(&dir, args.limit)?,
         Task::Quotes => eval::quotes(&dir, args.limit)?,
-        Task::Furniture | Task::Ner => unreachable!("handled above"),
+        Task::Furniture | Task::Ner | Task::Resolve => unreachable!("handled above"),
     };
     report(&rows, &args, &dir.display().to_string())
 }
@@ -160,6 +166,40 @@ fn ner(dir: &std::path::Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
             "rows": report.rows,
             "speed": report.speed,
             "model_load": report.model_load,
+        });
+        std::fs::write(path, serde_json::to_string_pretty(&json)? + "\n")?;
+        eprintln!("veille: report written to {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `veille eval resolve`: the rows, then mentions, gold entities and what was left out.
+fn resolve(dir: &std::path::Path, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let report = eval::resolution(dir, args.limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match resolve_format(args.format) {
+        Format::Text => {
+            write!(out, "{}", eval::table(&report.rows))?;
+            writeln!(out)?;
+            write!(out, "{}", eval::resolve_sets_table(&report.sets))?;
+        }
+        Format::Jsonl => {
+            for row in &report.rows {
+                writeln!(out, "{}", serde_json::to_string(row)?)?;
+            }
+            for set in &report.sets {
+                writeln!(out, "{}", serde_json::to_string(set)?)?;
+            }
+        }
+    }
+    if let Some(path) = &args.report {
+        let json = serde_json::json!({
+            "task": "resolve",
+            "data": dir.display().to_string(),
+            "limit": args.limit,
+            "rows": report.rows,
+            "sets": report.sets,
         });
         std::fs::write(path, serde_json::to_string_pretty(&json)? + "\n")?;
         eprintln!("veille: report written to {}", path.display());

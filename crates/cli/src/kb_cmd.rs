@@ -40,15 +40,28 @@ impl DbArgs {
             .map_err(|e| anyhow::anyhow!("{e} (knowledge base {})", path.display()))
     }
 
-    /// Opens a knowledge base that must exist already (read commands).
+    /// Opens a knowledge base that must exist already, to change it (corrections).
     fn open_existing(&self) -> anyhow::Result<KnowledgeBase> {
+        self.ensure_exists()?;
+        self.open()
+    }
+
+    /// Opens a knowledge base that must exist already, to read it (safe during an ingest).
+    fn open_reader(&self) -> anyhow::Result<KnowledgeBase> {
+        self.ensure_exists()?;
+        let path = self.path();
+        KnowledgeBase::open_reader(&path)
+            .map_err(|e| anyhow::anyhow!("{e} (knowledge base {})", path.display()))
+    }
+
+    fn ensure_exists(&self) -> anyhow::Result<()> {
         let path = self.path();
         anyhow::ensure!(
             path.join("veille.db").is_file(),
             "no knowledge base at {} (run `veille ingest` first, or give --db)",
             path.display()
         );
-        self.open()
+        Ok(())
     }
 }
 
@@ -236,7 +249,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         "the query is {} bytes long; the limit is {MAX_QUERY_BYTES}",
         args.query.len()
     );
-    let kb = args.db.open_existing()?;
+    let kb = args.db.open_reader()?;
     let request = SearchRequest {
         query: args.query.clone(),
         lang: args.lang.clone(),
@@ -326,7 +339,7 @@ pub struct EntitiesArgs {
 }
 
 pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
-    let kb = args.db.open_existing()?;
+    let kb = args.db.open_reader()?;
     let label = args
         .label
         .as_deref()
@@ -394,12 +407,12 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
 }
 
 #[derive(clap::Args)]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct EntityArgs {
-    /// The entity: an id, a name or an alias.
-    name: Option<String>,
-    #[command(subcommand)]
-    correction: Option<EntityCorrection>,
+    /// `NAME` (an id, a name or an alias): the entity's profile; `merge INTO FROM`: FROM is
+    /// the same entity as INTO; `split ENTITY NAME`: the name NAME is not ENTITY. Corrections
+    /// are kept across re-ingestion.
+    #[arg(required = true, num_args = 1..=3, value_name = "NAME | merge INTO FROM | split ENTITY NAME")]
+    words: Vec<String>,
     #[command(flatten)]
     db: DbArgs,
     /// Output format [default: text on a terminal, jsonl otherwise].
@@ -407,39 +420,22 @@ pub struct EntityArgs {
     format: Option<Format>,
 }
 
-#[derive(clap::Subcommand)]
-pub enum EntityCorrection {
-    /// FROM is the same entity as INTO (kept across re-ingestion).
-    Merge {
-        /// The entity kept.
-        into: String,
-        /// The entity folded into it.
-        from: String,
-    },
-    /// The name NAME does not refer to ENTITY: it becomes an entity of its own.
-    Split {
-        /// The entity.
-        entity: String,
-        /// The name taken out of it.
-        name: String,
-    },
-}
-
 pub fn entity(args: EntityArgs) -> anyhow::Result<ExitCode> {
-    match (args.correction, args.name) {
-        (Some(EntityCorrection::Merge { into, from }), _) => {
+    let words: Vec<&str> = args.words.iter().map(String::as_str).collect();
+    match words[..] {
+        ["merge", into, from] => {
             let mut kb = args.db.open_existing()?;
-            kb.merge(&into, &from)?;
+            kb.merge(into, from)?;
             eprintln!("veille: merged {from:?} into {into:?}");
         }
-        (Some(EntityCorrection::Split { entity, name }), _) => {
+        ["split", entity, name] => {
             let mut kb = args.db.open_existing()?;
-            kb.split(&entity, &name)?;
+            kb.split(entity, name)?;
             eprintln!("veille: split {name:?} from {entity:?}");
         }
-        (None, Some(name)) => {
-            let kb = args.db.open_existing()?;
-            let p = kb.profile(&name)?;
+        [name] => {
+            let kb = args.db.open_reader()?;
+            let p = kb.profile(name)?;
             let mut out = BufWriter::new(io::stdout().lock());
             let quotes: Vec<_> = p
                 .quotes
@@ -448,6 +444,11 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<ExitCode> {
                     json!({"document": q.document, "text": q.text, "kind": q.kind,
                                 "cue": q.cue, "published": q.published})
                 })
+                .collect();
+            let co_mentioned: Vec<_> = p
+                .co_mentioned
+                .iter()
+                .map(|(id, name, n)| json!({"entity": id, "name": name, "documents": n}))
                 .collect();
             let claims: Vec<_> = p
                 .claims
@@ -462,7 +463,7 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<ExitCode> {
                            "name": p.entity.name, "aliases": p.entity.aliases,
                            "mentions": p.entity.mentions, "documents": p.documents,
                            "mentions_by_month": p.mentions_by_month,
-                           "co_mentioned": p.co_mentioned, "quotes": quotes, "claims": claims})
+                           "co_mentioned": co_mentioned, "quotes": quotes, "claims": claims})
                 )?,
                 Format::Text => {
                     let e = &p.entity;
@@ -479,7 +480,7 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<ExitCode> {
                     let co: Vec<String> = p
                         .co_mentioned
                         .iter()
-                        .map(|(id, n)| format!("{id} ({n})"))
+                        .map(|(_, name, n)| format!("{name} ({n})"))
                         .collect();
                     writeln!(out, "with        {}", co.join(", "))?;
                     for q in &p.quotes {
@@ -496,7 +497,9 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<ExitCode> {
             }
             out.flush()?;
         }
-        (None, None) => anyhow::bail!("name an entity, or use `entity merge` / `entity split`"),
+        _ => anyhow::bail!(
+            "expected `entity NAME`, `entity merge INTO FROM` or `entity split ENTITY NAME`"
+        ),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -514,7 +517,7 @@ pub struct ClaimsArgs {
 }
 
 pub fn claims(args: ClaimsArgs) -> anyhow::Result<ExitCode> {
-    let kb = args.db.open_existing()?;
+    let kb = args.db.open_reader()?;
     let format = resolve_format(args.format);
     let mut out = BufWriter::new(io::stdout().lock());
     for (group, rows) in kb.claims()? {
@@ -583,7 +586,7 @@ pub struct TimelineArgs {
 }
 
 pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
-    let kb = args.db.open_existing()?;
+    let kb = args.db.open_reader()?;
     let format = resolve_format(args.format);
     let mut out = BufWriter::new(io::stdout().lock());
     for t in kb.timeline(args.entity.as_deref())? {

@@ -44,6 +44,16 @@ pub enum KbError {
         /// Why.
         source: std::io::Error,
     },
+    /// A split names no name the entity was resolved from.
+    #[error("{name:?} is not one of the names {entity:?} was resolved from; these can be split off: {}", names.join(", "))]
+    NotSplittable {
+        /// The name given.
+        name: String,
+        /// The entity.
+        entity: String,
+        /// The names that can be split off.
+        names: Vec<String>,
+    },
     /// An entity named by the user does not exist.
     #[error("no entity named {0:?} (see `veille entities`)")]
     UnknownEntity(String),
@@ -87,6 +97,15 @@ impl KnowledgeBase {
         }
         kb.sync_index()?;
         Ok(kb)
+    }
+
+    /// Opens the knowledge base in `dir` for reading only: nothing is written, so it can run
+    /// while an ingest is writing (SQLite's WAL gives readers the last committed state; the
+    /// index shows what it has committed).
+    pub fn open_reader(dir: &Path) -> Result<KnowledgeBase> {
+        let store = SqliteStore::open(&dir.join("veille.db"))?;
+        let index = SearchIndex::open(&dir.join("index"))?;
+        Ok(KnowledgeBase { store, index })
     }
 
     /// Stores analysed documents (one transaction) and indexes them. Call
@@ -240,10 +259,22 @@ impl KnowledgeBase {
                 *co.entry(id.as_str()).or_default() += 1;
             }
         }
-        let mut co_mentioned: Vec<(String, u64)> =
-            co.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        co_mentioned.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        co_mentioned.truncate(20);
+        let mut co: Vec<(&str, u64)> = co.into_iter().collect();
+        co.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        co.truncate(20);
+        let names: HashMap<String, String> = self
+            .store
+            .entities()?
+            .into_iter()
+            .map(|e| (e.id, e.name))
+            .collect();
+        let co_mentioned = co
+            .into_iter()
+            .map(|(id, n)| {
+                let name = names.get(id).cloned().unwrap_or_else(|| id.to_owned());
+                (id.to_owned(), name, n)
+            })
+            .collect();
         let quotes = self.store.quotes(Some(&entity.id))?;
         let claims = self
             .store
@@ -270,10 +301,33 @@ impl KnowledgeBase {
         self.refresh()
     }
 
-    /// Records that the name `name` is not the entity `entity`, and re-resolves.
+    /// Records that the name `name` is not the entity `entity`, and re-resolves. The name must
+    /// be one the entity was resolved from across documents (a name a document itself links
+    /// to a fuller one, such as a surname, goes with that document's full name).
     pub fn split(&mut self, entity: &str, name: &str) -> Result<()> {
         let entity = self.entity(entity)?;
         let key = resolve::key_for(name, entity.label);
+        let keys: Vec<String> = self
+            .store
+            .key_entities()?
+            .into_iter()
+            .filter(|(_, label, id)| *label == entity.label && *id == entity.id)
+            .map(|(k, _, _)| k)
+            .collect();
+        if keys.len() < 2 || !keys.contains(&key) {
+            let names: Vec<String> = self
+                .store
+                .name_records()?
+                .into_iter()
+                .filter(|r| r.label == entity.label && keys.contains(&r.key))
+                .filter_map(|r| r.forms.first().map(|f| f.0.clone()))
+                .collect();
+            return Err(KbError::NotSplittable {
+                name: name.to_owned(),
+                entity: entity.id,
+                names,
+            });
+        }
         let entity = entity.id;
         self.store
             .add_correction(&Correction::Split { entity, key })?;
@@ -376,8 +430,8 @@ pub struct Profile {
     pub mentions_by_month: Vec<(String, u64)>,
     /// Documents mentioning it.
     pub documents: u64,
-    /// Entities mentioned in the same documents, with how many documents, most first.
-    pub co_mentioned: Vec<(String, u64)>,
+    /// Entities mentioned in the same documents: id, name and how many documents, most first.
+    pub co_mentioned: Vec<(String, String, u64)>,
     /// Quotes it is the speaker of.
     pub quotes: Vec<QuoteRow>,
     /// Claims it is the source of.
