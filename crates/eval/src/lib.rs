@@ -10,6 +10,7 @@ mod langid_eval;
 mod ner_eval;
 mod quantities_eval;
 mod quotes_eval;
+mod resolve_eval;
 mod segment_eval;
 mod times_eval;
 
@@ -28,6 +29,9 @@ pub use ner_eval::{
 };
 pub use quantities_eval::quantities;
 pub use quotes_eval::quotes;
+pub use resolve_eval::{
+    ClusterScores, ResolveReport, ResolveSet, cluster_scores, resolution, resolve_sets_table,
+};
 pub use segment_eval::segmentation;
 pub use times_eval::times;
 
