@@ -368,3 +368,52 @@ fn a_split_of_a_name_that_is_not_separate_says_which_names_can_be() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_ne!(id("ОДКБ"), id("OTSC"));
 }
+
+/// Readers run while an ingest writes: each answers from what is committed, none fails.
+#[test]
+fn readers_answer_while_an_ingest_writes() {
+    const N: usize = 600;
+    let db = Db::ingested("concurrent");
+    let input = db.0.with_extension("more.jsonl");
+    let mut jsonl = String::new();
+    for i in 0..N {
+        jsonl.push_str(&format!(
+            "{{\"id\": \"c{i}\", \"text\": \"Note {i}\\n\\nLe président Tokaïev a visité Astana. Lot{i}unique.\"}}\n"
+        ));
+    }
+    std::fs::write(&input, jsonl).unwrap();
+    let mut writer = Command::new(env!("CARGO_BIN_EXE_veille"))
+        .args([
+            "ingest",
+            "--quiet",
+            "--threads",
+            "1",
+            input.to_str().unwrap(),
+            "--db",
+        ])
+        .arg(&db.0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reads = 0;
+    while writer.try_wait().unwrap().is_none() && reads < 40 {
+        for args in [&["search", "Tokaïev"][..], &["entities"], &["timeline"]] {
+            let out = veille(&db.0, args);
+            assert!(
+                out.status.success(),
+                "{args:?} during ingest: {}",
+                stderr(&out)
+            );
+        }
+        reads += 1;
+    }
+    let out = writer.wait_with_output().unwrap();
+    let _ = std::fs::remove_file(&input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(reads > 0, "the ingest ended before any read");
+}

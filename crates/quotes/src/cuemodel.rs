@@ -4,8 +4,9 @@
 //! whether it is an attribution cue; the hand-written lexicons are among its features.
 //!
 //! The features of a token are read from a window of at most [`WINDOW`] tokens on each side,
-//! hashed without allocation (FNV-1a) and looked up in a sorted table: the cost per token is
-//! a few dozen hash steps and binary searches.
+//! hashed without allocation (FNV-1a, suffixes read in place) and looked up in an
+//! open-addressing table built once: the cost per token is a few dozen hash steps and probes.
+//! The lexicon flags the features read are the view's, computed once per token.
 
 use std::sync::OnceLock;
 
@@ -23,16 +24,28 @@ const FUNCTION: u32 = DET | THAT | PRONOUN | CLAUSE | RELATIVE | COORD | AUX | S
 
 static MODEL_TEXT: &str = include_str!("../data/en-cues.txt");
 
-/// Weights by feature hash, sorted by hash; the bias is one of the features.
+/// Weights by feature hash in an open-addressing table (linear probing, at most half full);
+/// the bias is one of the features.
 pub(crate) struct Model {
+    /// Slot keys; [`EMPTY`] marks a free slot.
     keys: Vec<u32>,
     weights: Vec<f32>,
+    /// `keys.len() - 1` (a power of two minus one).
+    mask: usize,
+    /// 32 minus the bits of a slot index: a slot is the top bits of the mixed hash.
+    shift: u32,
+    /// The weight of the feature whose hash is [`EMPTY`], if any.
+    empty_weight: f32,
 }
 
+/// The key of a free slot of [`Model`]'s table.
+const EMPTY: u32 = 0;
+
 impl Model {
-    /// Parses the data file: `#` lines are the card, others `hash weight` (hash in hex).
+    /// Parses the data file: `#` lines are the card, others `hash weight` (hash in hex). A
+    /// feature listed twice keeps its first weight.
     pub(crate) fn parse(text: &str) -> Model {
-        let mut pairs: Vec<(u32, f32)> = text
+        let pairs: Vec<(u32, f32)> = text
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
@@ -40,18 +53,57 @@ impl Model {
                 Some((u32::from_str_radix(h, 16).ok()?, w.trim().parse().ok()?))
             })
             .collect();
-        pairs.sort_by_key(|p| p.0);
-        pairs.dedup_by_key(|p| p.0);
-        Model {
-            keys: pairs.iter().map(|p| p.0).collect(),
-            weights: pairs.iter().map(|p| p.1).collect(),
+        let size = (pairs.len() * 2).next_power_of_two().max(16);
+        let mut m = Model {
+            keys: vec![EMPTY; size],
+            weights: vec![0.0; size],
+            mask: size - 1,
+            shift: 32 - size.trailing_zeros(),
+            empty_weight: 0.0,
+        };
+        let mut empty_seen = false;
+        for (h, w) in pairs {
+            if h == EMPTY {
+                if !empty_seen {
+                    m.empty_weight = w;
+                    empty_seen = true;
+                }
+                continue;
+            }
+            let mut n = m.slot(h);
+            while m.keys[n] != EMPTY && m.keys[n] != h {
+                n = (n + 1) & m.mask;
+            }
+            if m.keys[n] == EMPTY {
+                m.keys[n] = h;
+                m.weights[n] = w;
+            }
         }
+        m
     }
 
+    /// The first slot of a feature hash: the hashes are FNV-1a already, multiplied once more
+    /// so that the top bits are spread.
+    #[inline]
+    fn slot(&self, h: u32) -> usize {
+        (h.wrapping_mul(0x9e37_79b1) >> self.shift) as usize
+    }
+
+    #[inline]
     fn weight(&self, h: u32) -> f32 {
-        match self.keys.binary_search(&h) {
-            Ok(n) => self.weights[n],
-            Err(_) => 0.0,
+        if h == EMPTY {
+            return self.empty_weight;
+        }
+        let mut n = self.slot(h);
+        loop {
+            let k = self.keys[n];
+            if k == h {
+                return self.weights[n];
+            }
+            if k == EMPTY {
+                return 0.0;
+            }
+            n = (n + 1) & self.mask;
         }
     }
 
@@ -107,6 +159,14 @@ pub(crate) fn candidate(v: &View, i: usize) -> bool {
         && n.chars().any(char::is_alphabetic)
         && v.flags(i) & FUNCTION == 0
         && n != "to"
+}
+
+/// The last `n` characters of `w` (all of it when shorter).
+fn suffix(w: &str, n: usize) -> &str {
+    w.char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(w, |(at, _)| &w[at..])
 }
 
 /// A word's shape: X for upper-case, x lower-case, d digit, the punctuation itself; runs of
@@ -175,12 +235,12 @@ pub(crate) fn features(v: &View, i: usize, out: &mut Vec<u32>) {
     let r = v.sents[s];
     let s_lo = v.first_at(r.start()).min(i);
     let s_hi = v.end_before(r.end()).max(i + 1);
-    let w = v.norm[i].as_str();
+    let w = &v.norm[i];
     let word = |j: usize| -> &str {
         if j < s_lo || j >= s_hi {
             "<s>"
         } else {
-            v.norm[j].as_str()
+            &v.norm[j]
         }
     };
     let at = |k: isize| -> Option<usize> {
@@ -189,10 +249,10 @@ pub(crate) fn features(v: &View, i: usize, out: &mut Vec<u32>) {
     };
     out.push(Hash::new(0).done());
     out.push(Hash::new(1).str(w).done());
-    let chars: Vec<char> = w.chars().rev().take(3).collect();
-    let suffix = |n: usize| -> String { chars.iter().take(n).rev().collect() };
-    out.push(Hash::new(2).str(&suffix(2)).done());
-    out.push(Hash::new(3).str(&suffix(3)).done());
+    // The last two and three characters.
+    let (suffix2, suffix3) = (suffix(w, 2), suffix(w, 3));
+    out.push(Hash::new(2).str(suffix2).done());
+    out.push(Hash::new(3).str(suffix3).done());
     let raw = v.tok_text(i);
     out.push(Hash::new(4).num(shape(raw)).done());
     let p1 = at(-1).map_or("<s>", |j| word(j));
@@ -212,7 +272,7 @@ pub(crate) fn features(v: &View, i: usize, out: &mut Vec<u32>) {
     out.push(Hash::new(12).num(pf).done());
     out.push(Hash::new(13).num(nf).done());
     out.push(Hash::new(14).num(f).num(pf).done());
-    out.push(Hash::new(15).str(&suffix(3)).num(pf).done());
+    out.push(Hash::new(15).str(suffix3).num(pf).done());
     out.push(
         Hash::new(16)
             .num(at(-1).map_or(0, |j| shape(v.tok_text(j))))
@@ -244,7 +304,7 @@ pub(crate) fn features(v: &View, i: usize, out: &mut Vec<u32>) {
         if t == "," {
             follow |= 8;
         }
-        if v.norm[j] == "to" && k == 1 {
+        if &v.norm[j] == "to" && k == 1 {
             follow |= 16;
         }
         if v.is_word(j) && v.capitalised(j) && k <= 2 {
@@ -298,7 +358,7 @@ pub(crate) fn features(v: &View, i: usize, out: &mut Vec<u32>) {
     out.push(Hash::new(21).num(to_end).done());
     out.push(Hash::new(22).str(w).num(follow & 0x1f).done());
     out.push(Hash::new(23).str(w).num(pf & (DET | PRONOUN | AUX)).done());
-    out.push(Hash::new(24).str(&suffix(2)).num(follow & 0x5f).done());
+    out.push(Hash::new(24).str(suffix2).num(follow & 0x5f).done());
 }
 
 /// Per token: the model's score (NaN for tokens that are not candidates or are cues of the

@@ -727,7 +727,7 @@ fn verb_clause(
         j += 1;
     }
     // An infinitive: "vowed to repeal it", "refused to comment" (the content opens with "to").
-    if cue.flags & TO != 0 && cue.hi < s_hi && v.norm[cue.hi] == "to" && s_hi - cue.hi >= 2 {
+    if cue.flags & TO != 0 && cue.hi < s_hi && &v.norm[cue.hi] == "to" && s_hi - cue.hi >= 2 {
         return Some((span_of(v, cue.hi, s_hi)?, mention));
     }
     // "X said:" followed by words.

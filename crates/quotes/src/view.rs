@@ -5,8 +5,8 @@ use doc::{Entity, EntityLabel, LangCode, TextRange, Token, TokenKind};
 
 use crate::cuemodel;
 use crate::lexicon::{
-    self, AUX, BARE, CLAUSE, DET, LEARNED, Lexicon, MAX_PHRASE_TOKENS, PRONOUN, RELATIVE, STOP,
-    THAT, TIME, VERB, WEAK,
+    self, AUX, BARE, CLAUSE, DET, LEARNED, Lexicon, MAX_PHRASE_TOKENS, PREFIX, PRONOUN, RELATIVE,
+    STOP, THAT, TIME, VERB, WEAK,
 };
 
 /// Words that are never names, even capitalised.
@@ -20,10 +20,28 @@ const MAX_APPOSITION_TOKENS: usize = 24;
 /// How far back (in tokens) a pronoun looks for its antecedent.
 const RESOLVE_WINDOW: usize = 120;
 
+/// The normalised form of each token ([`lexicon::normalize`]), all in one string: `norm[i]`
+/// is token `i`'s.
+pub(crate) struct Norms {
+    text: String,
+    /// Where each form starts, and the end of the last.
+    bounds: Vec<usize>,
+}
+
+impl std::ops::Index<usize> for Norms {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    }
+}
+
 pub(crate) struct View<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    pub norm: Vec<String>,
+    pub norm: Norms,
+    /// The lexicon's raw flags of each token's normalised form ([`Lexicon::raw`]).
+    raw: Vec<u32>,
     /// Sentence index of each token.
     pub sent: Vec<usize>,
     pub sents: &'a [TextRange],
@@ -77,10 +95,18 @@ impl<'a> View<'a> {
         sents: &'a [TextRange],
         entities: Option<&'a [Entity]>,
     ) -> View<'a> {
-        let norm = toks
-            .iter()
-            .map(|t| lexicon::normalize(text.get(t.range.start()..t.range.end()).unwrap_or("")))
-            .collect();
+        let mut norm = Norms {
+            text: String::with_capacity(text.len()),
+            bounds: Vec::with_capacity(toks.len() + 1),
+        };
+        norm.bounds.push(0);
+        for t in toks {
+            let raw = text.get(t.range.start()..t.range.end()).unwrap_or("");
+            lexicon::normalize_into(raw, &mut norm.text);
+            norm.bounds.push(norm.text.len());
+        }
+        let lex = lexicon::for_lang(lang);
+        let raw = (0..toks.len()).map(|i| lex.raw(&norm[i])).collect();
         let mut sent = Vec::with_capacity(toks.len());
         let mut s = 0;
         for t in toks {
@@ -93,9 +119,10 @@ impl<'a> View<'a> {
             text,
             toks,
             norm,
+            raw,
             sent,
             sents,
-            lex: lexicon::for_lang(lang),
+            lex,
             entities,
             newlines: paragraph_breaks(text),
             cue_score: Vec::new(),
@@ -146,7 +173,7 @@ impl<'a> View<'a> {
     }
 
     pub fn flags(&self, i: usize) -> u32 {
-        self.lex.flags(&self.norm[i])
+        self.raw[i] & !PREFIX
     }
 
     /// The longest lexicon phrase starting at token `i` with one of `want`'s flags: its end
@@ -154,6 +181,9 @@ impl<'a> View<'a> {
     pub fn phrase_at(&self, i: usize, want: u32) -> Option<(usize, u32)> {
         let mut key = String::new();
         let mut best = None;
+        // The raw flags of the key so far; without PREFIX no longer key matches, so only
+        // tokens adding nothing to the key (normalised to nothing) may follow.
+        let mut f = 0;
         for j in i..(i + MAX_PHRASE_TOKENS).min(self.len()) {
             if j > i {
                 let gap = self
@@ -164,10 +194,20 @@ impl<'a> View<'a> {
                     break;
                 }
             }
-            key.push_str(&self.norm[j]);
-            let f = self.lex.flags(&key);
+            if j == i {
+                f = self.raw[i];
+            } else if !self.norm[j].is_empty() {
+                if f & PREFIX == 0 {
+                    break;
+                }
+                if key.is_empty() {
+                    key.push_str(&self.norm[i]);
+                }
+                key.push_str(&self.norm[j]);
+                f = self.lex.raw(&key);
+            }
             if f & want != 0 {
-                best = Some((j + 1, f));
+                best = Some((j + 1, f & !PREFIX));
             }
         }
         best
@@ -450,7 +490,7 @@ impl<'a> View<'a> {
         if cue.lo == 0 {
             return None;
         }
-        let before = self.norm[cue.lo - 1].as_str();
+        let before = &self.norm[cue.lo - 1];
         let coordinated = matches!(before, "and" | "but" | "et" | "mais" | "и" | "но" | "а");
         let participle = before == "," && self.norm[cue.core.0].ends_with("ing");
         if !coordinated && !participle {
