@@ -3,7 +3,7 @@
 use doc::EntityLabel;
 
 use crate::aliases::aliases;
-use crate::fold::{edit_distance, has_cyrillic, is_acronym, key_for, skeleton, slug, stems};
+use crate::fold::{edit_distance, fold, has_cyrillic, is_acronym, key_for, skeleton, slug, stems};
 use crate::link::{is_part_of, same_name};
 use crate::union::{FastMap, FastSet, UnionFind};
 use crate::{Correction, NameRecord, Resolved};
@@ -55,6 +55,7 @@ pub(crate) fn resolve(records: &[NameRecord], corrections: &[Correction]) -> Vec
     by_alias(&names, records, &mut uf);
     learned_acronyms(&names, records, &mut uf);
     case_forms(&names, &mut uf);
+    place_adjectives(&names, records, &mut uf);
     fuzzy(&names, &mut uf);
     person_parts(&names, &mut uf);
     // Roots are the smallest index of their set: members come in name order.
@@ -253,6 +254,98 @@ fn case_forms(names: &[Name], uf: &mut UnionFind) {
     compare_blocks(blocks, names, uf, |a, b| {
         a.label == b.label && same_name(&a.words, a.cyrillic, &b.words, b.cyrillic)
     });
+}
+
+/// Endings of a Russian adjective after its `-ск-`, folded (-ий, -ая, -ое, -ие, -ого, -ому,
+/// -ом, -ой, -ую, -их, -им, -ими).
+const ADJECTIVE_ENDINGS: [&str; 12] = [
+    "i", "aia", "oe", "ie", "ogo", "omu", "om", "oi", "uiu", "ih", "im", "imi",
+];
+
+/// The base of a folded Russian place adjective ("rosiskogo" → "rosi", "moskovskie" →
+/// "moskov"): at least 4 letters before `sk` and an adjective ending.
+fn adjective_base(word: &str) -> Option<&str> {
+    ADJECTIVE_ENDINGS.iter().find_map(|e| {
+        let stem = word.strip_suffix(e)?.strip_suffix("sk")?;
+        (stem.len() >= 4).then_some(stem)
+    })
+}
+
+/// The one-word Cyrillic forms of a name, folded without the gazetteer (the Russian word).
+fn russian_words<'r>(name: &Name, records: &'r [NameRecord]) -> impl Iterator<Item = String> + 'r {
+    let recs = name.records.clone();
+    recs.into_iter()
+        .flat_map(move |r| records[r].forms.iter())
+        .filter(|(f, _)| has_cyrillic(f))
+        .filter_map(|(f, _)| {
+            let folded = fold(f, None);
+            (folded.words.len() == 1).then(|| folded.words.into_iter().next().unwrap_or_default())
+        })
+}
+
+/// Russian place adjectives tagged as places ("российских", "московского", "Британского"):
+/// a place name all of whose one-word Cyrillic forms are adjectives joins the one place whose
+/// Russian name has the adjective's base as a stem ("России": `rosi`), give or take two
+/// letters of the adjective's suffix ("американский" → "Америка", "итальянский" → "Италия"),
+/// or the same consonants ("московский" → "Москва"), from 4 letters. None when two places
+/// fit.
+fn place_adjectives(names: &[Name], records: &[NameRecord], uf: &mut UnionFind) {
+    let mut nouns: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut nouns_by_consonants: FastMap<Vec<u8>, Vec<usize>> = FastMap::default();
+    let mut adjectives: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        if name.label != EntityLabel::Loc || !name.cyrillic {
+            continue;
+        }
+        let words: Vec<String> = russian_words(name, records).collect();
+        if words.is_empty() {
+            continue;
+        }
+        let bases: Vec<&str> = words.iter().filter_map(|w| adjective_base(w)).collect();
+        if bases.len() == words.len() {
+            let mut bases: Vec<String> = bases.into_iter().map(str::to_owned).collect();
+            bases.sort_unstable();
+            bases.dedup();
+            adjectives.push((i, bases));
+            continue;
+        }
+        for w in &words {
+            for (stem, _) in stems(w).filter(|(s, _)| s.len() >= 4) {
+                nouns.entry(stem.to_owned()).or_default().push(i);
+                let consonants: Vec<u8> = skeleton(stem).collect();
+                if consonants.len() >= 4 {
+                    nouns_by_consonants.entry(consonants).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut decisions = Vec::new();
+    for (i, bases) in adjectives {
+        let mut roots: Vec<usize> = Vec::new();
+        for base in &bases {
+            for cut in 0..=2 {
+                if base.len() - cut >= 4
+                    && let Some(found) = nouns.get(&base[..base.len() - cut])
+                {
+                    roots.extend(found.iter().map(|&n| uf.find(n)));
+                }
+            }
+            let consonants: Vec<u8> = skeleton(base).collect();
+            if consonants.len() >= 4
+                && let Some(found) = nouns_by_consonants.get(&consonants)
+            {
+                roots.extend(found.iter().map(|&n| uf.find(n)));
+            }
+        }
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            decisions.push((i, root));
+        }
+    }
+    for (a, b) in decisions {
+        uf.union(a, b);
+    }
 }
 
 /// Pairs of names sharing a block hash, compared by `same` (blocks over [`MAX_BLOCK`] skipped).

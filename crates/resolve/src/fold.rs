@@ -13,7 +13,8 @@
 //! `-andre`/`-ander` → `-andr`, final `-off`/`-eff` → `-ov`/`-ev`. (3) On the last word of a
 //! name: French `-ine` → `-in` ("Poutine" = "Putin"); for persons, the Russian case and gender
 //! endings of surnames in `-ov`/`-ev`/`-in`, `-ski` and `-ny` → the masculine nominative
-//! ("Токаева", "Токаеву", "Tokayeva" → `tokaev`).
+//! ("Токаева", "Токаеву", "Tokayeva" → `tokaev`); for persons not written in Cyrillic, the
+//! leading titles ("M.", "monsieur", "le général", "Mr") are dropped.
 //!
 //! The folds are lossy on purpose (ш and ч, "Bush" and "Buch" meet); the key is a matching
 //! key, not a spelling to show. The readable id of an entity comes from [`slug`].
@@ -44,6 +45,14 @@ impl Folded {
 /// Folds a name for `label` (person names also lose their Russian case and gender endings;
 /// places the gazetteer knows take its English name: Moscou = Москве = Moscow).
 pub(crate) fn fold(name: &str, label: Option<EntityLabel>) -> Folded {
+    // Hyphens of a line break (OCR's ¬, the soft hyphen) are not in the word: "Lon¬dres".
+    if name.contains(['¬', '\u{00AD}']) {
+        let joined: String = name
+            .chars()
+            .filter(|c| !matches!(c, '¬' | '\u{00AD}'))
+            .collect();
+        return fold(&joined, label);
+    }
     if label == Some(EntityLabel::Loc)
         && let Some(place) = gazetteer::get().places(name).first()
     {
@@ -51,7 +60,10 @@ pub(crate) fn fold(name: &str, label: Option<EntityLabel>) -> Folded {
         folded.cyrillic = has_cyrillic(name);
         return folded;
     }
-    let (raw, cyrillic) = raw_words(name);
+    let (mut raw, cyrillic) = raw_words(name);
+    if label == Some(EntityLabel::Per) && !cyrillic {
+        strip_titles(&mut raw);
+    }
     let mut words: Vec<String> = raw.iter().map(|w| fold_word(w)).collect();
     words.retain(|w| !w.is_empty());
     if let Some(last) = words.last_mut() {
@@ -63,6 +75,99 @@ pub(crate) fn fold(name: &str, label: Option<EntityLabel>) -> Folded {
     Folded { words, cyrillic }
 }
 
+/// Civilities, ranks and titles written before a person's name in French and English
+/// ("M.", "Mme", "monsieur", "le général", "Dr", "Mr", "le prince de"), lower case, without
+/// their dots.
+const TITLES: &[&str] = &[
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "mlles",
+    "monsieur",
+    "messieurs",
+    "madame",
+    "mesdames",
+    "mademoiselle",
+    "sieur",
+    "dr",
+    "docteur",
+    "professeur",
+    "pr",
+    "me",
+    "maitre",
+    "mgr",
+    "monseigneur",
+    "abbe",
+    "pere",
+    "general",
+    "gen",
+    "colonel",
+    "capitaine",
+    "lieutenant",
+    "commandant",
+    "marechal",
+    "amiral",
+    "president",
+    "ministre",
+    "prince",
+    "princesse",
+    "comte",
+    "comtesse",
+    "baron",
+    "baronne",
+    "duc",
+    "duchesse",
+    "marquis",
+    "marquise",
+    "vicomte",
+    "roi",
+    "reine",
+    "empereur",
+    "imperatrice",
+    "honorable",
+    "citoyen",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "lord",
+    "lady",
+    "herr",
+    "frau",
+];
+
+/// Drops the titles leading a person name (see [`TITLES`]; an article counts before a title:
+/// "M. le prince"), then a particle left first ("M. de Bismarck" → "Bismarck"); a name made
+/// only of titles is kept whole, and an article alone is part of the name ("Le Pen").
+fn strip_titles(raw: &mut Vec<String>) {
+    let is_title = |k: usize| raw.get(k).is_some_and(|w| TITLES.contains(&w.as_str()));
+    let mut titles = 0;
+    loop {
+        if is_title(titles) {
+            titles += 1;
+        } else if matches!(
+            raw.get(titles).map(String::as_str),
+            Some("le" | "la" | "the")
+        ) && is_title(titles + 1)
+        {
+            titles += 2;
+        } else {
+            break;
+        }
+    }
+    if titles == 0 || titles >= raw.len() {
+        return;
+    }
+    let mut drop = titles;
+    while drop + 1 < raw.len() && matches!(raw[drop].as_str(), "de" | "du" | "d" | "von" | "van") {
+        drop += 1;
+    }
+    raw.drain(..drop);
+}
+
 /// The key of `name` under `label`: [`crate::name_key`] for organisations, places and other
 /// names; person names also lose the Russian case and gender endings of their surname.
 pub fn key_for(name: &str, label: EntityLabel) -> String {
@@ -70,8 +175,15 @@ pub fn key_for(name: &str, label: EntityLabel) -> String {
 }
 
 /// A readable slug for ids: lower case ASCII, accents dropped, Cyrillic in a simple English
-/// transliteration, words joined by `-` ("Kassym-Jomart Tokaïev" → `kassym-jomart-tokaiev`).
+/// transliteration, words joined by `-` ("Kassym-Jomart Tokaïev" → `kassym-jomart-tokaiev`);
+/// `x` when nothing is left, never empty.
 pub fn slug(name: &str) -> String {
+    let out = slug_of(name);
+    // A name of punctuation or symbols alone ("«»", "***") still needs an id.
+    if out.is_empty() { "x".to_owned() } else { out }
+}
+
+fn slug_of(name: &str) -> String {
     if name.is_ascii() {
         let mut out = String::with_capacity(name.len());
         let mut gap = false;
@@ -125,13 +237,25 @@ pub fn slug(name: &str) -> String {
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
-        '\'' | '’' | 'ʼ' | '`' | '´' | '‘' | '.' | '\u{00AD}' | '\u{200B}'
+        '\'' | '’' | 'ʼ' | '`' | '´' | '‘' | '.' | '\u{00AD}' | '\u{200B}' | '¬'
     )
 }
 
 /// Lower-case words in raw Latin letters (before the folds), and whether any was Cyrillic.
 fn raw_words(name: &str) -> (Vec<String>, bool) {
     let mut lower: Vec<char> = Vec::with_capacity(name.len());
+    let original: Vec<char> = name.chars().collect();
+    let name: String = original
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if c == '.' && initial_before_word(&original, i) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     for c in name.chars().flat_map(char::to_lowercase) {
         // ç is s, which NFD would turn into a c read as k before a, o, u.
         lower.push(if c == 'ç' { 's' } else { c });
@@ -170,6 +294,17 @@ fn raw_words(name: &str) -> (Vec<String>, bool) {
         words.push(current);
     }
     (words, cyrillic)
+}
+
+/// Whether the dot at `i` ends an initial glued to a capitalised word ("В.Зворыкин",
+/// "A.Lukashenko"): one letter before it, an upper-case letter then a lower-case one after it.
+/// Abbreviations keep their dots ("U.S.", "В.В." in "В.В.Путин" is read as one word).
+fn initial_before_word(chars: &[char], i: usize) -> bool {
+    let letter_before = i >= 1 && chars[i - 1].is_alphabetic();
+    let alone = i < 2 || !chars[i - 2].is_alphabetic();
+    let after = chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+        && chars.get(i + 2).is_some_and(|c| c.is_lowercase());
+    letter_before && alone && after
 }
 
 fn next_letter(chars: &[char], i: usize) -> Option<char> {

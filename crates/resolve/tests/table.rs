@@ -264,3 +264,12 @@ fn resolve_table() {
     assert!(total >= 30);
     report(failures, total);
 }
+
+/// Found by the `names` fuzz target: an empty or symbol-only name gave an empty id.
+#[test]
+fn slug_of_a_name_without_letters_is_not_empty() {
+    for name in ["", "«»", "***", " . ", "—"] {
+        assert_eq!(resolve::slug(name), "x", "{name:?}");
+        assert!(!resolve::name_key(name).is_empty(), "{name:?}");
+    }
+}
