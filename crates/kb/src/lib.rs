@@ -168,11 +168,6 @@ impl KnowledgeBase {
     /// Recomputes what depends on the whole corpus: entities (with the corrections), copies
     /// and stories.
     pub fn refresh(&mut self) -> Result<()> {
-        let records = self.store.name_records()?;
-        let corrections = self.store.corrections()?;
-        let resolved = resolve::resolve(&records, &corrections);
-        self.store.save_resolution(&records, &resolved)?;
-
         let mut near = dedup::NearDuplicates::new();
         let mut pairs = Vec::new();
         for (doc, bytes) in self.store.signatures()? {
@@ -184,6 +179,12 @@ impl KnowledgeBase {
             }
         }
         self.store.set_duplicates(&pairs)?;
+
+        // After the copies: an entity's document count is of reports, not copies.
+        let records = self.store.name_records()?;
+        let corrections = self.store.corrections()?;
+        let resolved = resolve::resolve(&records, &corrections);
+        self.store.save_resolution(&records, &resolved)?;
 
         let inputs = self.store.story_inputs()?;
         let docs: Vec<dedup::StoryDoc> = inputs

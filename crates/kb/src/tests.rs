@@ -151,3 +151,29 @@ fn the_profile_gathers_quotes_and_co_mentions() {
     assert_eq!(profile.mentions_by_month, [("2024-05".to_owned(), 1)]);
     assert!(!profile.co_mentioned.is_empty());
 }
+
+#[test]
+fn a_wire_copy_is_a_near_duplicate_and_not_counted_twice() {
+    let dir = Scratch::new("copies");
+    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let wire = "Le président Kassym-Jomart Tokaïev a reçu mardi à Astana les dirigeants des pays membres de l'alliance, qui ont adopté une déclaration commune sur la sécurité des frontières, la lutte contre le terrorisme et la coopération militaire dans la région, selon un communiqué publié à l'issue de la rencontre par les services de la présidence.";
+    let docs = vec![
+        analyze(
+            "outlet-a",
+            "2024-05-10",
+            &format!("Sommet à Astana\n\n{wire}"),
+        ),
+        analyze(
+            "outlet-b",
+            "2024-05-10",
+            &format!("Astana accueille le sommet\n\n(AFP) {wire} Lire aussi notre dossier."),
+        ),
+    ];
+    kb.ingest(&docs).unwrap();
+    kb.refresh().unwrap();
+    let counts = kb.counts().unwrap();
+    assert_eq!(counts.documents, 2);
+    assert_eq!(counts.near_duplicates, 1);
+    let tokayev = kb.entity("Tokaïev").unwrap();
+    assert_eq!(tokayev.documents, 1, "a copy is not a second report");
+}

@@ -73,7 +73,8 @@ pub trait Store {
     fn corrections(&self) -> Result<Vec<Correction>>;
     /// Adds a hand-made correction.
     fn add_correction(&mut self, correction: &Correction) -> Result<()>;
-    /// Replaces the resolved entities: `resolved[i].records` index into `records`.
+    /// Replaces the resolved entities: `resolved[i].records` index into `records`. Document
+    /// counts leave out near-duplicates, so call it after [`Store::set_duplicates`].
     fn save_resolution(&mut self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()>;
     /// Which entity each document-level key resolved to: `(key, label, entity id)`.
     fn key_entities(&self) -> Result<Vec<(String, EntityLabel, String)>>;

@@ -474,12 +474,14 @@ impl Store for SqliteStore {
                 }
             }
         }
-        // Documents per entity: distinct documents across its keys.
+        // Documents per entity: distinct documents across its keys, near-duplicate copies
+        // left out (counts are of reports).
         tx.execute_batch(
             "UPDATE entities SET documents = (
                 SELECT COUNT(DISTINCT m.doc) FROM mentions m
                 JOIN entity_keys k ON k.key = m.key AND k.label = m.label
-                WHERE k.entity = entities.id)",
+                JOIN documents d ON d.doc = m.doc
+                WHERE k.entity = entities.id AND d.duplicate_of IS NULL)",
         )?;
         tx.commit()?;
         Ok(())
@@ -541,7 +543,23 @@ impl Store for SqliteStore {
                 entity_row,
             )
             .optional()?;
-        Ok(found)
+        if found.is_some() {
+            return Ok(found);
+        }
+        // A surname alone: the most mentioned person whose key ends with it ("Tokaïev" →
+        // "kasim-jomart-tokaev").
+        Ok(self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {ENTITY_COLUMNS} FROM entities WHERE label = 'PER' AND id IN (
+                         SELECT entity FROM entity_keys WHERE label = 'PER' AND key LIKE '%-' || ?1)
+                     ORDER BY mentions DESC, id LIMIT 1"
+                ),
+                params![keys[0]],
+                entity_row,
+            )
+            .optional()?)
     }
 
     fn mentions(&self, entity: Option<&str>) -> Result<Vec<(MentionRow, String, String)>> {
