@@ -56,6 +56,19 @@ impl Db {
     }
 }
 
+/// `veille ingest` of one input on one thread, in the background (stderr kept).
+fn spawn_ingest(db: &Db, input: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_veille"))
+        .args(["ingest", "--quiet", "--threads", "1"])
+        .arg(input)
+        .arg("--db")
+        .arg(&db.0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start veille ingest")
+}
+
 impl Drop for Db {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
@@ -300,20 +313,7 @@ fn a_killed_ingest_resumes_without_duplicates_or_losses() {
         ));
     }
     std::fs::write(&input, jsonl).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_veille"))
-        .args([
-            "ingest",
-            "--quiet",
-            "--threads",
-            "1",
-            input.to_str().unwrap(),
-            "--db",
-        ])
-        .arg(&db.0)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_ingest(&db, &input);
     // Kill as soon as a first batch is committed (or whenever it is done).
     let started = std::time::Instant::now();
     loop {
@@ -382,20 +382,7 @@ fn readers_answer_while_an_ingest_writes() {
         ));
     }
     std::fs::write(&input, jsonl).unwrap();
-    let mut writer = Command::new(env!("CARGO_BIN_EXE_veille"))
-        .args([
-            "ingest",
-            "--quiet",
-            "--threads",
-            "1",
-            input.to_str().unwrap(),
-            "--db",
-        ])
-        .arg(&db.0)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut writer = spawn_ingest(&db, &input);
     let mut reads = 0;
     while writer.try_wait().unwrap().is_none() && reads < 40 {
         for args in [&["search", "Tokaïev"][..], &["entities"], &["timeline"]] {

@@ -313,23 +313,16 @@ impl SearchIndex {
         let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| {
             tantivy::TantivyError::SystemError(format!("cannot open {}: {e}", dir.display()))
         })?;
-        let index = Index::open_or_create(directory, schema)?;
-        register_analyzers(&index);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        Ok(SearchIndex {
-            index,
-            reader,
-            fields,
-        })
+        SearchIndex::with_index(Index::open_or_create(directory, schema)?, fields)
     }
 
     /// An index in memory (tests, fuzzing).
     pub fn in_memory() -> Result<SearchIndex, IndexError> {
         let (schema, fields) = schema();
-        let index = Index::create_in_ram(schema);
+        SearchIndex::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<SearchIndex, IndexError> {
         register_analyzers(&index);
         let reader = index
             .reader_builder()
