@@ -5,6 +5,7 @@ mod analyze;
 mod eval_cmd;
 mod kb_cmd;
 mod output;
+mod serve_cmd;
 mod train_cmd;
 
 use std::path::PathBuf;
@@ -43,6 +44,8 @@ enum Command {
     Claims(kb_cmd::ClaimsArgs),
     /// Dated items in order, optionally about one entity.
     Timeline(kb_cmd::TimelineArgs),
+    /// The HTTP API over the knowledge base on 127.0.0.1:8642 (`/api/openapi.json`).
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// Output format; the default is `text` on a terminal and `jsonl` otherwise.
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Entity(args) => kb_cmd::entity(args),
         Command::Claims(args) => kb_cmd::claims(args),
         Command::Timeline(args) => kb_cmd::timeline(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -404,3 +404,47 @@ fn readers_answer_while_an_ingest_writes() {
     );
     assert!(reads > 0, "the ingest ended before any read");
 }
+
+/// `veille serve` on a real socket: the API answers over loopback.
+#[test]
+fn serve_answers_over_loopback() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let db = Db::ingested("serve");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_veille"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(&db.0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(server.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    let get = |path: &str| {
+        let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let search = get("/api/search?q=Tokayev");
+    let openapi = get("/api/openapi.json");
+    let missing = get("/api/documents/nope");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(search.starts_with("HTTP/1.1 200"), "{search}");
+    assert!(search.contains("\"hits\""), "{search}");
+    assert!(openapi.contains("\"openapi\":\"3.1.0\""), "{openapi}");
+    assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
+}

@@ -1,0 +1,422 @@
+//! The HTTP API over the knowledge base (axum): search, documents, entities, claims,
+//! timeline, and the analysis of a posted text, described by `/api/openapi.json`.
+//!
+//! Key decisions:
+//! - **Read-only by default.** Nothing here writes to the store: analysis of a posted text
+//!   returns the contract JSON and stores nothing. Writing routes (ingest, merge) come with
+//!   the write token of the web-page issue.
+//! - **Bounded input.** Bodies are capped ([`MAX_BODY_BYTES`]), queries too
+//!   ([`MAX_QUERY_BYTES`]); every failure is a JSON `{"error": ...}` with a 4xx status, and
+//!   a store or index failure a 500 with its message, never a panic.
+//! - **No path from a request reaches the file system**: documents are looked up by id in
+//!   the store; the knowledge base directory is fixed at start-up.
+//! - The store connection is not shared between threads, so the knowledge base sits behind
+//!   a mutex and each request runs on the blocking pool.
+//!
+//! Deliberately absent (the web-page issue): HTML pages, the write token, CORS.
+
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use doc::{LangCode, RawArticle, RawBody};
+use index::SearchRequest;
+use kb::{KbError, KnowledgeBase};
+use pipeline::Analyzer;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+/// Largest request body accepted, in bytes.
+pub const MAX_BODY_BYTES: usize = 4 << 20;
+/// Longest search query accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 4096;
+/// Most hits or items one request returns.
+const MAX_LIMIT: usize = 500;
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    kb: Arc<Mutex<KnowledgeBase>>,
+    analyzer: Arc<Analyzer>,
+}
+
+impl AppState {
+    /// The state over an open knowledge base.
+    pub fn new(kb: KnowledgeBase, analyzer: Analyzer) -> AppState {
+        AppState {
+            kb: Arc::new(Mutex::new(kb)),
+            analyzer: Arc::new(analyzer),
+        }
+    }
+}
+
+/// An error as the API answers it: a status and a JSON message.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
+    }
+
+    fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<KbError> for ApiError {
+    fn from(e: KbError) -> ApiError {
+        let status = match e {
+            KbError::UnknownEntity(_) => StatusCode::NOT_FOUND,
+            KbError::Index(index::IndexError::Query { .. }) => StatusCode::BAD_REQUEST,
+            KbError::NotSplittable { .. } => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        ApiError {
+            status,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(json!({"error": self.message}))).into_response()
+    }
+}
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+/// Runs `f` on the knowledge base on the blocking pool.
+async fn with_kb<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&KnowledgeBase) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let kb = Arc::clone(&state.kb);
+    tokio::task::spawn_blocking(move || {
+        let kb = kb.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&kb)
+    })
+    .await
+    .map_err(|e| ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: format!("internal error: {e}"),
+    })?
+}
+
+/// The router: every route under `/api`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/search", get(search))
+        .route("/api/documents/{id}", get(document))
+        .route("/api/entities", get(entities))
+        .route("/api/entities/{name}", get(entity))
+        .route("/api/claims", get(claims))
+        .route("/api/timeline", get(timeline))
+        .route("/api/analyze", post(analyze))
+        .fallback(|| async { ApiError::not_found("no such route (see /api/openapi.json)") })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+#[derive(Deserialize)]
+struct SearchParams {
+    q: Option<String>,
+    lang: Option<String>,
+    source: Option<String>,
+    entity: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+}
+
+fn day_param(name: &str, value: Option<&str>) -> Result<Option<i64>, ApiError> {
+    value
+        .map(|v| {
+            store::days_from_iso(v).ok_or_else(|| {
+                ApiError::bad_request(format!("{name}={v:?} is not a date (expected 2024-05-10)"))
+            })
+        })
+        .transpose()
+}
+
+async fn search(State(state): State<AppState>, Query(p): Query<SearchParams>) -> ApiResult {
+    let q =
+        p.q.filter(|q| !q.trim().is_empty())
+            .ok_or_else(|| ApiError::bad_request("missing query parameter q"))?;
+    if q.len() > MAX_QUERY_BYTES {
+        return Err(ApiError::bad_request(format!(
+            "the query is {} bytes long; the limit is {MAX_QUERY_BYTES}",
+            q.len()
+        )));
+    }
+    let request = SearchRequest {
+        query: q,
+        lang: p.lang,
+        source: p.source,
+        from_day: day_param("from", p.from.as_deref())?,
+        to_day: day_param("to", p.to.as_deref())?,
+        docs: None,
+        limit: p.limit.unwrap_or(20).clamp(1, MAX_LIMIT),
+    };
+    let entity = p.entity;
+    let results = with_kb(&state, move |kb| Ok(kb.search(request, entity.as_deref())?)).await?;
+    let hits: Vec<Value> = results
+        .hits
+        .iter()
+        .map(|h| {
+            let cp = |b: usize| h.snippet.get(..b).map_or(0, |s| s.chars().count());
+            let highlights: Vec<[usize; 2]> = h
+                .highlights
+                .iter()
+                .map(|r| [cp(r.start), cp(r.end)])
+                .collect();
+            json!({"id": h.id, "title": h.title, "score": h.score, "snippet": h.snippet,
+                   "highlights": highlights})
+        })
+        .collect();
+    Ok(Json(json!({"total": results.total, "hits": hits})))
+}
+
+async fn document(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let json = with_kb(&state, move |kb| {
+        kb.document_json(&id)?
+            .ok_or_else(|| ApiError::not_found(format!("no document {id:?}")))
+    })
+    .await?;
+    let value: Value = serde_json::from_str(&json).map_err(|e| ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: format!("stored document is not JSON: {e}"),
+    })?;
+    Ok(Json(value))
+}
+
+#[derive(Deserialize)]
+struct EntitiesParams {
+    label: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn entities(State(state): State<AppState>, Query(p): Query<EntitiesParams>) -> ApiResult {
+    let label = p
+        .label
+        .as_deref()
+        .map(|l| {
+            doc::EntityLabel::parse(l).ok_or_else(|| {
+                ApiError::bad_request(format!("label={l:?}: expected PER, ORG, LOC or MISC"))
+            })
+        })
+        .transpose()?;
+    let limit = p.limit.unwrap_or(100).clamp(1, MAX_LIMIT);
+    let rows = with_kb(&state, |kb| Ok(kb.entities()?)).await?;
+    let items: Vec<Value> = rows
+        .iter()
+        .filter(|e| label.is_none_or(|l| l == e.label))
+        .take(limit)
+        .map(|e| {
+            json!({"entity": e.id, "label": e.label.as_str(), "name": e.name,
+                   "aliases": e.aliases, "mentions": e.mentions, "documents": e.documents})
+        })
+        .collect();
+    Ok(Json(json!({"entities": items})))
+}
+
+async fn entity(State(state): State<AppState>, Path(name): Path<String>) -> ApiResult {
+    let p = with_kb(&state, move |kb| Ok(kb.profile(&name)?)).await?;
+    let e = &p.entity;
+    Ok(Json(json!({
+        "entity": e.id, "label": e.label.as_str(), "name": e.name, "aliases": e.aliases,
+        "mentions": e.mentions, "documents": p.documents,
+        "mentions_by_month": p.mentions_by_month,
+        "co_mentioned": p.co_mentioned.iter()
+            .map(|(id, name, n)| json!({"entity": id, "name": name, "documents": n}))
+            .collect::<Vec<_>>(),
+        "quotes": p.quotes.iter()
+            .map(|q| json!({"document": q.document, "text": q.text, "kind": q.kind,
+                            "cue": q.cue, "published": q.published}))
+            .collect::<Vec<_>>(),
+        "claims": p.claims.iter()
+            .map(|c| json!({"document": c.document, "text": c.text, "sentence": c.sentence}))
+            .collect::<Vec<_>>(),
+    })))
+}
+
+#[derive(Deserialize)]
+struct ClaimsParams {
+    status: Option<String>,
+}
+
+async fn claims(State(state): State<AppState>, Query(p): Query<ClaimsParams>) -> ApiResult {
+    if let Some(s) = &p.status
+        && !["consistent", "conflicting", "single"].contains(&s.as_str())
+    {
+        return Err(ApiError::bad_request(format!(
+            "status={s:?}: expected consistent, conflicting or single"
+        )));
+    }
+    let groups = with_kb(&state, |kb| Ok(kb.claims()?)).await?;
+    let items: Vec<Value> = groups
+        .iter()
+        .filter(|(g, _)| p.status.as_deref().is_none_or(|s| s == g.status.as_str()))
+        .map(|(g, rows)| {
+            let values: Vec<Value> = rows
+                .iter()
+                .map(|c| {
+                    json!({"value": c.value, "value_max": c.value_max, "bound": c.bound,
+                           "unit": c.unit,
+                           "si": c.si_value.zip(c.si_unit.as_ref())
+                               .map(|(v, u)| json!({"value": v, "unit": u})),
+                           "source": c.source, "entity": c.source_key,
+                           "document": c.document, "text": c.text, "sentence": c.sentence})
+                })
+                .collect();
+            json!({"what": g.what, "unit": g.unit, "status": g.status.as_str(), "values": values})
+        })
+        .collect();
+    Ok(Json(json!({"groups": items})))
+}
+
+#[derive(Deserialize)]
+struct TimelineParams {
+    entity: Option<String>,
+}
+
+async fn timeline(State(state): State<AppState>, Query(p): Query<TimelineParams>) -> ApiResult {
+    let rows = with_kb(&state, move |kb| Ok(kb.timeline(p.entity.as_deref())?)).await?;
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|t| {
+            json!({"value": t.value, "text": t.text, "sentence": t.sentence,
+                   "document": t.document, "title": t.title})
+        })
+        .collect();
+    Ok(Json(json!({"items": items})))
+}
+
+/// `POST /api/analyze`: `{"text": ..., "id"?, "title"?, "lang"?, "published"?, "html"?}`.
+#[derive(Deserialize)]
+struct AnalyzeBody {
+    id: Option<String>,
+    text: Option<String>,
+    html: Option<String>,
+    title: Option<String>,
+    lang: Option<String>,
+    published: Option<String>,
+}
+
+async fn analyze(
+    State(state): State<AppState>,
+    body: Result<Json<AnalyzeBody>, axum::extract::rejection::JsonRejection>,
+) -> ApiResult {
+    let Json(body) = body.map_err(|e| ApiError {
+        status: e.status(),
+        message: format!("the body must be a JSON object with \"text\" or \"html\": {e}"),
+    })?;
+    let raw_body = match (body.text, body.html) {
+        (Some(text), None) => RawBody::Text(text),
+        (None, Some(html)) => RawBody::Html(html),
+        _ => {
+            return Err(ApiError::bad_request(
+                "give exactly one of \"text\" and \"html\"",
+            ));
+        }
+    };
+    let mut raw = RawArticle::new(body.id.unwrap_or_else(|| "posted".to_owned()), raw_body);
+    raw.title = body.title;
+    raw.published = body.published;
+    if let Some(code) = body.lang {
+        raw.lang = Some(LangCode::parse(&code).ok_or_else(|| {
+            ApiError::bad_request(format!("lang={code:?} is not a language code"))
+        })?);
+    }
+    let analyzer = Arc::clone(&state.analyzer);
+    let line = tokio::task::spawn_blocking(move || {
+        let doc = analyzer.analyze(raw);
+        wire::to_json_line(&doc, wire::WireOptions::default())
+    })
+    .await
+    .map_err(|e| ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: format!("internal error: {e}"),
+    })?;
+    let value: Value = serde_json::from_str(&line).map_err(|e| ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: format!("internal error: {e}"),
+    })?;
+    Ok(Json(value))
+}
+
+async fn openapi() -> Json<Value> {
+    Json(openapi_document())
+}
+
+/// The OpenAPI 3.1 description of the routes.
+pub fn openapi_document() -> Value {
+    let query = |name: &str, description: &str| {
+        json!({"name": name, "in": "query", "required": false,
+               "description": description, "schema": {"type": "string"}})
+    };
+    let path = |name: &str, description: &str| {
+        json!({"name": name, "in": "path", "required": true,
+               "description": description, "schema": {"type": "string"}})
+    };
+    let ok = |description: &str| {
+        json!({"200": {"description": description,
+                       "content": {"application/json": {"schema": {"type": "object"}}}},
+               "400": {"description": "bad request: {\"error\": message}"},
+               "404": {"description": "not found: {\"error\": message}"}})
+    };
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "veille", "version": env!("CARGO_PKG_VERSION"),
+                 "description": "News intelligence over a knowledge base: search, entities, claims, timeline, analysis."},
+        "paths": {
+            "/api/search": {"get": {"summary": "Full-text search, ranked",
+                "parameters": [query("q", "the query (words, \"phrases\", -excluded, OR)"),
+                               query("lang", "fr, en, ru..."), query("source", "site"),
+                               query("entity", "id, name or alias"),
+                               query("from", "YYYY-MM-DD"), query("to", "YYYY-MM-DD"),
+                               query("limit", "most hits (1-500)")],
+                "responses": ok("{total, hits: [{id, title, score, snippet, highlights}]}")}},
+            "/api/documents/{id}": {"get": {"summary": "A stored document, as the contract's JSON",
+                "parameters": [path("id", "contract id")], "responses": ok("the document")}},
+            "/api/entities": {"get": {"summary": "Resolved entities, most mentioned first",
+                "parameters": [query("label", "PER, ORG, LOC, MISC"), query("limit", "1-500")],
+                "responses": ok("{entities: [{entity, label, name, aliases, mentions, documents}]}")}},
+            "/api/entities/{name}": {"get": {"summary": "An entity's profile",
+                "parameters": [path("name", "id, name or alias")],
+                "responses": ok("{entity, label, name, aliases, mentions_by_month, co_mentioned, quotes, claims}")}},
+            "/api/claims": {"get": {"summary": "Quantified claims grouped, conflicts first",
+                "parameters": [query("status", "consistent, conflicting, single")],
+                "responses": ok("{groups: [{what, unit, status, values}]}")}},
+            "/api/timeline": {"get": {"summary": "Dated items in order",
+                "parameters": [query("entity", "id, name or alias")],
+                "responses": ok("{items: [{value, text, sentence, document, title}]}")}},
+            "/api/analyze": {"post": {"summary": "Analyse a posted text; nothing is stored",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"text": {"type": "string"}, "html": {"type": "string"},
+                                   "id": {"type": "string"}, "title": {"type": "string"},
+                                   "lang": {"type": "string"}, "published": {"type": "string"}}}}}},
+                "responses": ok("the contract's JSON document")}},
+            "/api/openapi.json": {"get": {"summary": "This document",
+                "responses": {"200": {"description": "OpenAPI 3.1"}}}}
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

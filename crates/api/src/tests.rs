@@ -1,0 +1,222 @@
+//! The router called without a socket, on a knowledge base of two articles.
+
+use std::path::PathBuf;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use super::*;
+
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn app(name: &str) -> (Router, Scratch) {
+    let dir = std::env::temp_dir().join(format!("veille-api-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let analyzer = Analyzer::new(clean::CleanOptions::default());
+    let docs: Vec<doc::Document> = [
+        ("fr-1", "Visite à Astana\n\nLe président Kassym-Jomart Tokaïev a reçu les dirigeants le 23 avril dernier. Selon Moscou, 6 000 soldats ont été perdus."),
+        ("ru-1", "Саммит в Астане\n\nПрезидент Касым-Жомарт Токаев заявил, что границы открыты."),
+    ]
+    .into_iter()
+    .map(|(id, text)| {
+        let mut raw = RawArticle::new(id, RawBody::Text(text.to_owned()));
+        raw.published = Some("2024-05-10".to_owned());
+        analyzer.analyze(raw)
+    })
+    .collect();
+    let mut kb = KnowledgeBase::open(&dir).unwrap();
+    kb.ingest(&docs).unwrap();
+    kb.refresh().unwrap();
+    (router(AppState::new(kb, analyzer)), Scratch(dir))
+}
+
+async fn call(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let value = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)));
+    (status, value)
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
+    call(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn post_json(app: &Router, uri: &str, body: impl Into<Body>) -> (StatusCode, Value) {
+    let request = Request::post(uri)
+        .header("content-type", "application/json")
+        .body(body.into())
+        .unwrap();
+    call(app, request).await
+}
+
+#[tokio::test]
+async fn search_finds_a_name_in_both_scripts() {
+    let (app, _dir) = app("search");
+    let (status, body) = get(&app, "/api/search?q=Tokayev").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["total"], 2, "{body}");
+    let (status, body) = get(&app, "/api/search?q=Tokayev&lang=ru").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["hits"][0]["id"], "ru-1");
+}
+
+#[tokio::test]
+async fn documents_entities_claims_timeline_answer() {
+    let (app, _dir) = app("read");
+    let (status, body) = get(&app, "/api/documents/fr-1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["id"], "fr-1");
+    let (status, body) = get(&app, "/api/entities?label=PER").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body["entities"].as_array().unwrap().is_empty());
+    let (status, body) = get(&app, "/api/entities/%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["documents"], 2, "{body}");
+    let (status, body) = get(&app, "/api/claims").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["groups"].is_array());
+    let (status, body) = get(&app, "/api/timeline").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["items"][0]["value"], "2024-04-23", "{body}");
+}
+
+#[tokio::test]
+async fn analyze_returns_the_contract_document() {
+    let (app, _dir) = app("analyze");
+    let (status, body) = post_json(
+        &app,
+        "/api/analyze",
+        r#"{"text": "Le 23 avril dernier, près de 100 000 Russes sont arrivés à Astana.", "lang": "fr", "published": "2024-05-10"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["lang"], "fr");
+    assert_eq!(body["times"][0]["value"], "2024-04-23");
+    assert!(body["entities"].is_array());
+}
+
+/// Bad input: the right 4xx and a JSON message, never a 500.
+#[tokio::test]
+async fn bad_requests_get_a_clear_4xx() {
+    let (app, _dir) = app("bad");
+    let cases: Vec<(Request<Body>, StatusCode)> = vec![
+        (
+            Request::get("/api/search").body(Body::empty()).unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Request::get(format!("/api/search?q={}", "a".repeat(60_000)))
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Request::get("/api/search?q=x&from=yesterday")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Request::get("/api/documents/nope")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            Request::get("/api/entities/Nobody%20Atall")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            Request::get("/api/entities?label=XYZ")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Request::get("/api/claims?status=maybe")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Request::get("/etc/passwd").body(Body::empty()).unwrap(),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            Request::get("/api/documents/..%2F..%2Fetc%2Fpasswd")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            Request::post("/api/analyze")
+                .header("content-type", "application/json")
+                .body(Body::from("{not json"))
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Request::post("/api/analyze")
+                .header("content-type", "application/json")
+                .body(Body::from(r#"{"title": "no text"}"#))
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            Request::post("/api/analyze")
+                .header("content-type", "application/json")
+                .body(Body::from(format!(
+                    "{{\"text\": \"{}\"}}",
+                    "a".repeat(MAX_BODY_BYTES + 10)
+                )))
+                .unwrap(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+    ];
+    for (request, expected) in cases {
+        let what = format!(
+            "{} {}",
+            request.method(),
+            request
+                .uri()
+                .to_string()
+                .chars()
+                .take(60)
+                .collect::<String>()
+        );
+        let (status, body) = call(&app, request).await;
+        assert_eq!(status, expected, "{what}: {body}");
+        assert!(body["error"].is_string(), "{what}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_route() {
+    let (app, _dir) = app("openapi");
+    let (status, body) = get(&app, "/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["openapi"], "3.1.0");
+    for route in [
+        "/api/search",
+        "/api/documents/{id}",
+        "/api/entities",
+        "/api/entities/{name}",
+        "/api/claims",
+        "/api/timeline",
+        "/api/analyze",
+    ] {
+        assert!(body["paths"].get(route).is_some(), "{route} missing");
+    }
+}
