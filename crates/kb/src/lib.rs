@@ -244,52 +244,13 @@ impl KnowledgeBase {
     /// What the corpus says of one entity.
     pub fn profile(&self, name: &str) -> Result<Profile> {
         let entity = self.entity(name)?;
-        let mentions = self.store.mentions(Some(&entity.id))?;
-        let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
-        for (_, _, published) in &mentions {
-            let month = published.get(..7).unwrap_or("unknown").to_owned();
-            *by_month.entry(month).or_default() += 1;
-        }
-        let docs = self.store.documents_of(&entity.id)?;
-        let all = self.store.mentions(None)?;
-        let mut co: HashMap<&str, u64> = HashMap::new();
-        let in_docs: std::collections::HashSet<u64> = docs.iter().copied().collect();
-        let mut seen = std::collections::HashSet::new();
-        for (m, id, _) in &all {
-            if in_docs.contains(&m.doc) && id != &entity.id && seen.insert((m.doc, id.as_str())) {
-                *co.entry(id.as_str()).or_default() += 1;
-            }
-        }
-        let mut co: Vec<(&str, u64)> = co.into_iter().collect();
-        co.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        co.truncate(20);
-        let names: HashMap<String, String> = self
-            .store
-            .entities()?
-            .into_iter()
-            .map(|e| (e.id, e.name))
-            .collect();
-        let co_mentioned = co
-            .into_iter()
-            .map(|(id, n)| {
-                let name = names.get(id).cloned().unwrap_or_else(|| id.to_owned());
-                (id.to_owned(), name, n)
-            })
-            .collect();
-        let quotes = self.store.quotes(Some(&entity.id))?;
-        let claims = self
-            .store
-            .claims()?
-            .into_iter()
-            .filter(|c| c.source_key.as_deref() == Some(entity.id.as_str()))
-            .collect();
         Ok(Profile {
+            mentions_by_month: self.store.mention_months(&entity.id)?,
+            documents: self.store.documents_of(&entity.id)?.len() as u64,
+            co_mentioned: self.store.co_mentioned(&entity.id, 20)?,
+            quotes: self.store.quotes(Some(&entity.id))?,
+            claims: self.store.claims(Some(&entity.id))?,
             entity,
-            mentions_by_month: by_month.into_iter().collect(),
-            documents: docs.len() as u64,
-            co_mentioned,
-            quotes,
-            claims,
         })
     }
 
@@ -338,7 +299,7 @@ impl KnowledgeBase {
     /// Claims grouped by what they count, conflicting groups first. Figures are compared
     /// within a story only: two unrelated articles counting "two accounts" do not disagree.
     pub fn claims(&self) -> Result<Vec<(ClaimGroup, Vec<ClaimRow>)>> {
-        let mut rows = self.store.claims()?;
+        let mut rows = self.store.claims(None)?;
         // Places as resolved entities: "Moscou" and "Москве" are one scope.
         let places: HashMap<String, String> = self
             .store

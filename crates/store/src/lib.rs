@@ -88,8 +88,13 @@ pub trait Store {
     fn documents_of(&self, entity: &str) -> Result<Vec<u64>>;
     /// One document's stored JSON, by contract id or row id.
     fn document(&self, id: &str) -> Result<Option<DocumentRow>>;
-    /// Every claim, with its document's language and id.
-    fn claims(&self) -> Result<Vec<ClaimRow>>;
+    /// Every claim (of one source entity when given), with its document's language and id.
+    fn claims(&self, source: Option<&str>) -> Result<Vec<ClaimRow>>;
+    /// Entities mentioned in the documents that mention `entity`: id, name and how many
+    /// documents, most first.
+    fn co_mentioned(&self, entity: &str, limit: usize) -> Result<Vec<(String, String, u64)>>;
+    /// Mentions of an entity per month of publication (`2024-05`, `unknown`), in order.
+    fn mention_months(&self, entity: &str) -> Result<Vec<(String, u64)>>;
     /// Quotes, all or by one entity.
     fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>>;
     /// Dated items (anchored dates), in date order; only documents mentioning `entity` if given.

@@ -589,6 +589,38 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    fn co_mentioned(&self, entity: &str, limit: usize) -> Result<Vec<(String, String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH docs AS (
+                 SELECT DISTINCT m.doc FROM mentions m
+                 JOIN entity_keys k ON k.key = m.key AND k.label = m.label
+                 WHERE k.entity = ?1)
+             SELECT k2.entity, e.name, COUNT(DISTINCT m2.doc) AS n
+             FROM mentions m2
+             JOIN docs ON docs.doc = m2.doc
+             JOIN entity_keys k2 ON k2.key = m2.key AND k2.label = m2.label
+             JOIN entities e ON e.id = k2.entity
+             WHERE k2.entity != ?1
+             GROUP BY k2.entity ORDER BY n DESC, k2.entity LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(
+            params![entity, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| Ok((r.get(0)?, r.get(1)?, u64_of(r.get(2)?))),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn mention_months(&self, entity: &str) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COALESCE(substr(d.published, 1, 7), 'unknown') AS month, COUNT(*)
+             FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.label = m.label
+             JOIN documents d ON d.doc = m.doc
+             WHERE k.entity = ?1 GROUP BY month ORDER BY month",
+        )?;
+        let rows = stmt.query_map([entity], |r| Ok((r.get(0)?, u64_of(r.get(1)?))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn documents_of(&self, entity: &str) -> Result<Vec<u64>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT DISTINCT m.doc FROM mentions m JOIN entity_keys k
@@ -613,16 +645,18 @@ impl Store for SqliteStore {
             .optional()?)
     }
 
-    fn claims(&self) -> Result<Vec<ClaimRow>> {
+    fn claims(&self, source: Option<&str>) -> Result<Vec<ClaimRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.id, d.lang, c.text, c.sentence, c.value, c.value_max, c.bound, c.unit, c.si_value,
                     c.si_unit, c.counted, c.source, COALESCE(k.entity, c.source_key), c.cue, c.places, c.time_value, d.story
              FROM claims c JOIN documents d ON d.doc = c.doc
              LEFT JOIN entity_keys k ON k.key = c.source_key
              WHERE d.duplicate_of IS NULL
-             GROUP BY c.rowid ORDER BY c.doc, c.rowid",
+             GROUP BY c.rowid
+             HAVING ?1 IS NULL OR COALESCE(k.entity, c.source_key) = ?1
+             ORDER BY c.doc, c.rowid",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([source], |r| {
             let places: String = r.get(14)?;
             Ok(ClaimRow {
                 document: r.get(0)?,
