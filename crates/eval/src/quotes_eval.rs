@@ -340,6 +340,25 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
                     );
                 }
             }
+            for &(gi, pi) in &pairs {
+                let (g, p) = (&gold[gi], &pred[pi]);
+                let ok = match p.mention {
+                    Some(m) => overlap(&g.source, &[m]) > 0,
+                    None => g.source.is_empty(),
+                };
+                if !ok {
+                    let lo = text.floor_char_boundary(p.cue.start().saturating_sub(100));
+                    let hi = text.ceil_char_boundary((p.cue.end() + 60).min(text.len()));
+                    eprintln!(
+                        "srcpair\t{}\t{}\t{}[[{}]]{}",
+                        show(&g.source),
+                        p.mention.map(|m| show(&[m])).unwrap_or_default(),
+                        text[lo..p.cue.start()].replace('\n', " "),
+                        show(&[p.cue]),
+                        text[p.cue.end()..hi].replace('\n', " "),
+                    );
+                }
+            }
             for (gi, g) in gold.iter().enumerate() {
                 if !pairs.iter().any(|&(x, _)| x == gi) {
                     eprintln!(

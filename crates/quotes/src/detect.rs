@@ -4,8 +4,8 @@
 use doc::{Quote, QuoteKind, TextRange};
 
 use crate::lexicon::{
-    ACCORDING, ADDRESSEE, BARE, CLAUSE, COORD, DET, IN, LEARNED, PRONOUN, RELATIVE, SOURCE, STOP,
-    TELL, THAT, TIME, TO, VERB, WEAK,
+    ACCORDING, ADDRESSEE, BARE, CLAUSE, COORD, DET, IN, LEARNED, PRONOUN, RAISING, RELATIVE,
+    SOURCE, STOP, TELL, THAT, TIME, TO, VERB, WEAK,
 };
 use crate::marks::{self, Span};
 use crate::view::{Cue, View};
@@ -708,7 +708,8 @@ fn verb_clause(
             return Some((content, mention));
         }
     }
-    let bare_ok = mention.is_some();
+    // A passive cue has no speaker before it and still reports its clause.
+    let bare_ok = mention.is_some() || v.passive(cue) || cue.flags & RAISING != 0;
     // A complementizer within a few tokens: "said that", "a déclaré que", "заявил, что".
     let mut j = cue.hi;
     while j < s_hi && j < cue.hi + THAT_LOOKAHEAD {

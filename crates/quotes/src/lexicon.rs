@@ -57,6 +57,13 @@ pub(crate) const WEAK: u32 = 1 << 17;
 /// the object right after it ("support Clinton").
 pub(crate) const LEARNED: u32 = 1 << 18;
 
+/// A raising verb ("seemed", "appears"): its subject is what is perceived, not a speaker.
+pub(crate) const RAISING: u32 = 1 << 19;
+
+/// An article (English): a cue right after one is a noun ("a call for"), with no speaker
+/// before it.
+pub(crate) const ARTICLE: u32 = 1 << 20;
+
 /// Longest phrase, in tokens.
 pub(crate) const MAX_PHRASE_TOKENS: usize = 4;
 
@@ -146,6 +153,8 @@ impl Lexicon {
                         "det" => DET,
                         "in" => IN,
                         "source" => SOURCE,
+                        "raising" => RAISING,
+                        "article" => ARTICLE,
                         _ => 0,
                     };
                     continue;

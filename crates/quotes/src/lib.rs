@@ -89,21 +89,36 @@
 //!   before a coordinated reporting verb ("… told the AP her group never worked with him and
 //!   said the group …": that verb reports its own clause, the sentence's subject its
 //!   speaker); longer than 10 000 bytes it is dropped with a diagnostic.
-//! - **Speakers**: an inverted pronoun in the cue; a verb after "and"/"et"/"и" or a
-//!   participle after a comma ("…, saying") takes the sentence's subject (its first person
-//!   or organisation entity, else its opening capitalised words, a determiner taking its
+//! - **Speakers**: an inverted pronoun in the cue; none for a raising verb ("it seemed",
+//!   data `[raising]`) or a noun cue after an article ("including a call for", `[article]`);
+//!   for a passive cue ("was declared", "has been criticized by …") the agent after "by",
+//!   else none; for a verb after "to" ("He continues to insist", "he went on to say") the
+//!   pronoun or name before the governing words (within 6); a verb after "and"/"et"/"и" or
+//!   a participle after a comma, maybe with a closing mark ("…,” she said, adding") takes
+//!   the subject of the verb it is coordinated with: the nearest subject pronoun or person
+//!   or organisation entity that opens its clause and is followed by a lower-case word
+//!   ("Mrs. Clinton shook her head and said"), else the sentence's first such entity,
+//!   else its opening capitalised words, a determiner taking its
 //!   noun: "Le maire … et a assuré"); else the phrase right
-//!   before the cue (a subject pronoun alone; a relative pronoun "who"/"qui"/"который"
-//!   alone; else words read back to punctuation, a stop word or a verb, at most 10, "-ly"
-//!   adverbs skipped; a determiner or function words alone are no speaker), or a head with its
+//!   before the cue (a subject pronoun alone; a relative pronoun "who"/"which"/"that"/"qui"/
+//!   "который" alone, "that" only after a noun; else words read back to punctuation, a stop
+//!   word or a verb, at most 10, "-ly" adverbs skipped, a closing parenthesis taken in: "Sen.
+//!   Marco Rubio (R-Fla.)"; a determiner or function words alone are no speaker), or a head with its
 //!   apposition between commas or dashes, up to 24 tokens ("Mr. Conant, the Republican
 //!   consultant, said", "Sen. Ron Johnson, R-Wis., said", "Podesta, who …, said", "Jason
-//!   Sims — a teacher from Mount Pleasant — said"); else, only when nothing of the
+//!   Sims — a teacher from Mount Pleasant — said"), a short adverbial between them leaving the
+//!   head alone ("Rush Limbaugh, for one, called"); else, only when nothing of the
 //!   clause precedes the verb, the phrase right after it ("said Caddell", "a déclaré le
-//!   procureur de la région de Kostanaï", "сказал он", "se souvient ce dernier"). The phrase
+//!   procureur de la région de Kostanaï", "сказал он", "se souvient ce dernier"). After a
+//!   comma that phrase must read as an inverted subject (a pronoun alone, or capitalised
+//!   words maybe after a determiner, then punctuation, a stop word or the end; never a
+//!   telling verb's addressee); else the subject is the noun phrase opening the sentence
+//!   before the parenthetical, with its noun appositions ("Pete Seat, an Indiana
+//!   consultant whose firm …, said he would", "Powell's office, when contacted, said"). The phrase
 //!   as written is kept ([`Found::mention`]); the layer's speaker is that phrase resolved:
 //!   the last person (else organisation) entity inside it when entities are known; a
-//!   relative pronoun, the phrase before its comma; a singular pronoun, the nearest person
+//!   relative pronoun, the phrase before its comma (without one, the phrase before it from
+//!   its last determiner: "a study which said"); a singular pronoun, the nearest person
 //!   mention before it within 120 tokens (a person entity, or a named speaker already
 //!   found, or, without entities, the nearest run of two capitalised words or more, else
 //!   one not opening its sentence). Plural pronouns are kept as they are.
@@ -112,8 +127,9 @@
 //! # Bounds
 //!
 //! Every search is bounded in tokens (5 or 16 after a mark, 40 before, 8 for a
-//! complementizer, 10 for a speaker, 24 for its apposition, 120 for an antecedent, the last 64 named speakers), and
-//! reported content is scanned once then skipped, so the stage is linear in the text
+//! complementizer, 10 for a speaker, 24 for its apposition (48 for a subject before a
+//! parenthetical), 6 back from "to", 60 for a coordinated verb's subject, 120 for an
+//! antecedent, the last 64 named speakers), and reported content is scanned once then skipped, so the stage is linear in the text
 //! (`tests/robust.rs` checks 8× the text against 30× the time on the worst inputs).
 
 mod claims;

@@ -5,8 +5,8 @@ use doc::{Entity, EntityLabel, LangCode, TextRange, Token, TokenKind};
 
 use crate::cuemodel;
 use crate::lexicon::{
-    self, AUX, BARE, CLAUSE, DET, LEARNED, Lexicon, MAX_PHRASE_TOKENS, PREFIX, PRONOUN, RELATIVE,
-    STOP, THAT, TIME, VERB, WEAK,
+    self, ARTICLE, AUX, BARE, CLAUSE, COORD, DET, LEARNED, Lexicon, MAX_PHRASE_TOKENS, PREFIX,
+    PRONOUN, RAISING, RELATIVE, STOP, TELL, THAT, TIME, VERB, WEAK,
 };
 
 /// Words that are never names, even capitalised.
@@ -19,6 +19,9 @@ const MAX_SPEAKER_TOKENS: usize = 10;
 const MAX_APPOSITION_TOKENS: usize = 24;
 /// How far back (in tokens) a pronoun looks for its antecedent.
 const RESOLVE_WINDOW: usize = 120;
+
+/// Words read back from "to" before a cue to the governing verb's subject.
+const TO_WINDOW: usize = 6;
 
 /// The normalised form of each token ([`lexicon::normalize`]), all in one string: `norm[i]`
 /// is token `i`'s.
@@ -349,6 +352,48 @@ impl<'a> View<'a> {
         if let Some(k) = (cue.lo..cue.hi).find(|&k| self.inverted_pronoun(k)) {
             return Some(self.inverted_range(k));
         }
+        // A passive cue ("was declared the winner", "has been criticized by …"): its
+        // subject is what is spoken of; the agent after "by" is the speaker.
+        // A raising verb's subject is no speaker ("it seemed"), nor is anything before
+        // a noun cue after an article ("including a call for …", "both a look back").
+        if cue.flags & RAISING != 0 || cue.lo > 0 && self.flags(cue.lo - 1) & ARTICLE != 0 {
+            return None;
+        }
+        if self.passive(cue) {
+            let mut j = cue.hi;
+            while j < self.len() && self.is_word(j) && self.flags(j) & TIME != 0 {
+                j += 1;
+            }
+            if j < self.len() && &self.norm[j] == "by" && self.in_bounds(j, lo_byte, hi_byte) {
+                return self
+                    .phrase_after(j + 1, hi_byte)
+                    .filter(|&r| self.substantive(r));
+            }
+            return None;
+        }
+        // A verb governed by another through "to" ("He continues to insist", "he went on
+        // to say"): the subject before the governing words, a pronoun or a name.
+        if cue.lo > 0 && &self.norm[cue.lo - 1] == "to" {
+            let floor = (cue.lo - 1).saturating_sub(TO_WINDOW);
+            let mut k = cue.lo - 1;
+            while k > floor
+                && self.sent[k - 1] == self.sent[cue.lo]
+                && self.is_word(k - 1)
+                && !self.capitalised(k - 1)
+                && self.flags(k - 1) & (PRONOUN | DET) == 0
+            {
+                k -= 1;
+            }
+            if k > 0
+                && self.sent[k - 1] == self.sent[cue.lo]
+                && (self.flags(k - 1) & PRONOUN != 0 || self.capitalised(k - 1))
+                && let Some(r) = self
+                    .phrase_before(k, lo_byte)
+                    .filter(|&r| self.substantive(r))
+            {
+                return Some(r);
+            }
+        }
         if cue.flags & VERB != 0 || cue.core.0 != cue.lo {
             if let Some(r) = self.sentence_subject(cue).filter(|&r| self.substantive(r)) {
                 return Some(r);
@@ -369,12 +414,110 @@ impl<'a> View<'a> {
             || self.toks[cue.lo - 1].range.end() <= lo_byte
             || self.is_punct(cue.lo - 1)
             || cue.flags & VERB == 0;
-        if opens {
-            self.phrase_after(cue.hi, hi_byte)
-                .filter(|&r| self.substantive(r))
-        } else {
-            None
+        if !opens {
+            return None;
         }
+        let after = self
+            .phrase_after(cue.hi, hi_byte)
+            .filter(|&r| self.substantive(r));
+        // After a comma closing a parenthetical, an inverted subject must look like one
+        // (a pronoun alone, a name, a determiner and its noun, then punctuation or a
+        // preposition); else the subject opens the sentence before the parenthetical
+        // ("Pete Seat, an Indiana GOP consultant whose firm …, said he would be").
+        if cue.lo > 0 && matches!(self.tok_text(cue.lo - 1), "," | "—" | "–") {
+            let inverted = after.filter(|&r| cue.flags & TELL == 0 && self.inverted_subject(r));
+            if inverted.is_some() {
+                return inverted;
+            }
+            if let Some(r) = self.subject_before_parenthetical(cue.lo - 1, lo_byte) {
+                return Some(r);
+            }
+        }
+        after
+    }
+
+    /// Whether the cue is an English passive: a form of "be" before a core that is not a
+    /// present participle, with no present participle after it ("was quoted as saying").
+    pub fn passive(&self, cue: Cue) -> bool {
+        (cue.lo..cue.core.0).any(|j| {
+            matches!(
+                &self.norm[j],
+                "is" | "are" | "was" | "were" | "been" | "being" | "be"
+            )
+        }) && (cue.core.0..cue.hi).all(|j| !self.norm[j].ends_with("ing"))
+    }
+
+    /// Whether phrase `r` after a verb reads as its inverted subject: a pronoun alone, or
+    /// capitalised words (after a determiner), with no clause word, and followed by
+    /// punctuation, a stop or time word or the end.
+    fn inverted_subject(&self, r: TextRange) -> bool {
+        let (lo, hi) = (self.first_at(r.start()), self.end_before(r.end()));
+        if lo >= hi {
+            return false;
+        }
+        let next_ok = hi >= self.len()
+            || self.sent[hi] != self.sent[lo]
+            || !self.is_word(hi)
+            || self.flags(hi) & (STOP | TIME) != 0;
+        if !next_ok {
+            return false;
+        }
+        if self.flags(lo) & PRONOUN != 0 {
+            return hi == lo + 1;
+        }
+        let start = if self.flags(lo) & DET != 0 {
+            lo + 1
+        } else {
+            lo
+        };
+        (lo..hi).all(|j| self.flags(j) & (AUX | CLAUSE) == 0)
+            && (start == lo && (lo..hi).all(|j| !self.is_word(j) || self.capitalised(j))
+                || start > lo && start < hi)
+    }
+
+    /// The subject opening the sentence before a parenthetical that ends with the
+    /// delimiter at `close` ("Powell's office, when contacted by Reuters, said"): a noun
+    /// phrase from the sentence's first token to its first comma or dash, with the noun
+    /// appositions after it ("Sen. Marco Rubio, R-Fla., appearing on …, said").
+    fn subject_before_parenthetical(&self, close: usize, lo_byte: usize) -> Option<TextRange> {
+        let sent = self.sent[close];
+        let mut s0 = self.first_at(self.sents[sent].start().max(lo_byte));
+        // A quotation mark opening the sentence is not part of the subject.
+        while s0 < close && !self.is_word(s0) {
+            s0 += 1;
+        }
+        if s0 >= close || close - s0 > 2 * MAX_APPOSITION_TOKENS {
+            return None;
+        }
+        let is_delim = |j: usize| matches!(self.tok_text(j), "," | "—" | "–");
+        let first = (s0..close).find(|&j| is_delim(j))?;
+        if first == close {
+            return None;
+        }
+        let head = self.phrase_before(first, lo_byte)?;
+        if self.first_at(head.start()) != s0 || !self.substantive(head) {
+            return None;
+        }
+        let nominal = |a: usize, b: usize| {
+            a < b
+                && self.flags(a) & (STOP | RELATIVE) == 0
+                && !(self.norm[a].ends_with("ing") || self.norm[a].ends_with("ed"))
+                && (a..b).all(|j| self.flags(j) & (CLAUSE | VERB | PRONOUN | AUX) == 0)
+        };
+        if !(s0..first).all(|j| self.flags(j) & (CLAUSE | VERB | AUX) == 0 || j == s0) {
+            return None;
+        }
+        let mut end = first;
+        let mut seg = first + 1;
+        while seg < close {
+            let next = (seg..=close).find(|&j| is_delim(j)).unwrap_or(close);
+            if !nominal(seg, next) {
+                break;
+            }
+            end = next;
+            seg = next + 1;
+        }
+        Some(self.range(s0, end))
     }
 
     /// A subject with an apposition between commas (or dashes) right before the cue ("Mr.
@@ -404,6 +547,13 @@ impl<'a> View<'a> {
                 let nominal = |a: usize, b: usize| {
                     (a..b).all(|j| self.flags(j) & (CLAUSE | VERB | PRONOUN) == 0)
                 };
+                // A short adverbial between the commas ("Rush Limbaugh, for one, called",
+                // "Blunt, after a long pause, said"): the head alone.
+                if !relative && self.flags(k + 1) & STOP != 0 && close - k <= 6 {
+                    let head = self.phrase_before(k, lo_byte)?;
+                    let (h_lo, h_hi) = (self.first_at(head.start()), self.end_before(head.end()));
+                    return (nominal(h_lo, h_hi) && self.substantive(head)).then_some(head);
+                }
                 if !relative && (self.flags(k + 1) & STOP != 0 || !nominal(k + 1, close)) {
                     return None;
                 }
@@ -446,11 +596,28 @@ impl<'a> View<'a> {
         {
             return Some(self.toks[hi - 1].range);
         }
+        // A relative pronoun; one that is also a complementizer ("that") only after a
+        // noun, not after a verb or punctuation ("said that states can").
         if hi > 0
             && self.flags(hi - 1) & RELATIVE != 0
             && self.in_bounds(hi - 1, lo_byte, usize::MAX)
+            && (self.flags(hi - 1) & THAT == 0
+                || hi > 1
+                    && self.is_word(hi - 2)
+                    && self.flags(hi - 2) & (VERB | STOP | AUX | CLAUSE) == 0)
         {
             return Some(self.toks[hi - 1].range);
+        }
+        // A parenthesis closing the phrase belongs to it ("Sen. Marco Rubio (R-Fla.)").
+        let outer = hi;
+        if hi > 1 && self.tok_text(hi - 1) == ")" && self.in_bounds(hi - 1, lo_byte, usize::MAX) {
+            let floor = hi.saturating_sub(8);
+            if let Some(open) = (floor..hi - 1).rev().find(|&j| self.tok_text(j) == "(")
+                && self.sent[open] == self.sent[hi - 1]
+                && (open + 1..hi - 1).all(|j| self.tok_text(j) != ")")
+            {
+                hi = open;
+            }
         }
         let mut lo = hi;
         while lo > 0 && hi - lo < MAX_SPEAKER_TOKENS {
@@ -473,7 +640,7 @@ impl<'a> View<'a> {
         while lo < hi && self.flags(lo) & (AUX | TIME) != 0 && self.flags(lo) & PRONOUN == 0 {
             lo += 1;
         }
-        (lo < hi).then(|| self.range(lo, hi))
+        (lo < hi).then(|| self.range(lo, if hi < outer { outer } else { hi }))
     }
 
     /// An English adverb in "-ly" ("clearly said"), skipped before a verb.
@@ -492,13 +659,25 @@ impl<'a> View<'a> {
         }
         let before = &self.norm[cue.lo - 1];
         let coordinated = matches!(before, "and" | "but" | "et" | "mais" | "и" | "но" | "а");
-        let participle = before == "," && self.norm[cue.core.0].ends_with("ing");
+        // "…,” he said, adding" / "… win this race,” adding": a comma, or a closing mark
+        // after one.
+        let is_mark =
+            |k: usize| !self.is_word(k) && self.norm[k].chars().all(|c| "\"”'’»".contains(c));
+        let mut k = cue.lo - 1;
+        while k > 0 && cue.lo - k <= 2 && is_mark(k) {
+            k -= 1;
+        }
+        let after_comma = self.tok_text(k) == ",";
+        let participle = after_comma && self.norm[cue.core.0].ends_with("ing");
         if !coordinated && !participle {
             return None;
         }
         let sent = self.sents[self.sent[cue.lo]];
         let s_lo = self.first_at(sent.start());
         let hi_byte = self.toks[cue.lo].range.start();
+        if let Some(r) = self.nearest_subject(s_lo, cue.lo) {
+            return Some(r);
+        }
         // A pronoun opening the sentence is its subject ("She …, saying").
         if self.flags(s_lo) & PRONOUN != 0 {
             return Some(self.toks[s_lo].range);
@@ -532,6 +711,54 @@ impl<'a> View<'a> {
             hi += 1;
         }
         (hi > s_lo).then(|| self.range(s_lo, hi))
+    }
+
+    /// The subject nearest before token `end` (from `s_lo`, within 60 tokens) of a verb
+    /// the cue is coordinated with ("Mrs. Clinton shook her head and said", "…,” she
+    /// said, adding"): a subject pronoun or a person or organisation entity that opens
+    /// its clause (after punctuation, a conjunction, a capitalised or time word, or at the
+    /// sentence start) and is followed by a lower-case word that is not a stop word or
+    /// determiner.
+    fn nearest_subject(&self, s_lo: usize, end: usize) -> Option<TextRange> {
+        let floor = s_lo.max(end.saturating_sub(60));
+        let fits = |lo: usize, hi: usize| {
+            let opens = lo == floor && lo == s_lo
+                || lo > 0
+                    && (!self.is_word(lo - 1)
+                        || self.flags(lo - 1) & (COORD | TIME) != 0
+                        || self.capitalised(lo - 1));
+            let next_ok = hi < end
+                && self.is_word(hi)
+                && !self.capitalised(hi)
+                && self.flags(hi) & (STOP | DET | THAT) == 0;
+            opens && next_ok
+        };
+        let mut best: Option<(usize, TextRange)> = None;
+        if let Some(ents) = self.entities {
+            let lo_byte = self.toks[floor].range.start();
+            let hi_byte = self.toks[end].range.start();
+            let n = ents.partition_point(|e| e.range.start() < lo_byte);
+            for e in ents[n..].iter().take_while(|e| e.range.end() <= hi_byte) {
+                if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
+                    continue;
+                }
+                let (lo, hi) = (
+                    self.first_at(e.range.start()),
+                    self.end_before(e.range.end()),
+                );
+                if lo < hi && fits(lo, hi) && best.is_none_or(|(b, _)| lo > b) {
+                    best = Some((lo, e.range));
+                }
+            }
+        }
+        if let Some(k) = (floor..end)
+            .rev()
+            .find(|&k| self.is_word(k) && self.flags(k) & PRONOUN != 0 && fits(k, k + 1))
+            && best.is_none_or(|(b, _)| k > b)
+        {
+            best = Some((k, self.toks[k].range));
+        }
+        best.map(|(_, r)| r)
     }
 
     /// The noun phrase starting at token `start`, within `hi_byte`: a pronoun alone, or
@@ -599,9 +826,22 @@ impl<'a> View<'a> {
         }
         let lo = self.first_at(mention.start());
         if lo + 1 == self.end_before(mention.end()) && self.flags(lo) & RELATIVE != 0 {
-            // "X, who said": the phrase before the comma.
+            // "X, who said": the phrase before the comma; "a report which said": the
+            // phrase before the pronoun.
             if lo > 1 && self.tok_text(lo - 1) == "," {
                 return self.phrase_before(lo - 1, 0).unwrap_or(mention);
+            }
+            if lo > 0 && self.is_word(lo - 1) && self.sent[lo - 1] == self.sent[lo] {
+                // From its last determiner ("came a study which" → "a study").
+                let head = self.phrase_before(lo, 0).map(|r| {
+                    let (a, b) = (self.first_at(r.start()), self.end_before(r.end()));
+                    let d = (a..b)
+                        .rev()
+                        .find(|&j| self.flags(j) & DET != 0)
+                        .unwrap_or(a);
+                    self.range(d, b)
+                });
+                return head.filter(|&r| self.substantive(r)).unwrap_or(mention);
             }
             return mention;
         }
