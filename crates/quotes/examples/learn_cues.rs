@@ -19,6 +19,8 @@
 //! the content start right after it (white space only between); into `[to]` when at least
 //! `MIN_SHARE_TO` of them have the content start with "to " after it.
 
+mod polnear_brat;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -68,39 +70,9 @@ fn norm(w: &str) -> String {
         .collect()
 }
 
-/// Character offsets to byte offsets.
-fn bytes_at(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
-}
-
 /// Cue spans (byte ranges) with the start of their attribution's content.
 fn cues(ann: &str, text: &str) -> Vec<((usize, usize), usize)> {
-    let at = bytes_at(text);
-    let mut spans: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for line in ann.lines().filter(|l| l.starts_with('T')) {
-        let mut cols = line.split('\t');
-        let (Some(id), Some(head)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let Some((_, offsets)) = head.split_once(' ') else {
-            continue;
-        };
-        let mut frags = Vec::new();
-        for part in offsets.split(';') {
-            let mut it = part
-                .split_whitespace()
-                .filter_map(|n| n.parse::<usize>().ok());
-            if let (Some(s), Some(e)) = (it.next(), it.next())
-                && let (Some(&s), Some(&e)) = (at.get(s), at.get(e))
-                && s < e
-            {
-                frags.push((s, e));
-            }
-        }
-        spans.insert(id, frags);
-    }
+    let spans = polnear_brat::text_spans(ann, text);
     let mut out = Vec::new();
     for line in ann.lines().filter(|l| l.starts_with('E')) {
         let Some((_, roles)) = line.split_once('\t') else {

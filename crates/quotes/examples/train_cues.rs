@@ -13,6 +13,8 @@
 //! for `EPOCHS` passes over the train articles in a fixed shuffled order; the card reports
 //! its token-level cue precision, recall and F1 on train and on dev (dev is only measured).
 
+mod polnear_brat;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,39 +27,9 @@ const MIN_COUNT: u32 = 10;
 /// Weights smaller than this (in absolute value) are not written.
 const MIN_WEIGHT: f32 = 0.005;
 
-/// Character offsets to byte offsets.
-fn bytes_at(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
-}
-
 /// Byte spans of the gold cues of attributions with a content.
 fn gold_cues(ann: &str, text: &str) -> Vec<(usize, usize)> {
-    let at = bytes_at(text);
-    let mut spans: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for line in ann.lines().filter(|l| l.starts_with('T')) {
-        let mut cols = line.split('\t');
-        let (Some(id), Some(head)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let Some((_, offsets)) = head.split_once(' ') else {
-            continue;
-        };
-        let mut frags = Vec::new();
-        for part in offsets.split(';') {
-            let mut it = part
-                .split_whitespace()
-                .filter_map(|n| n.parse::<usize>().ok());
-            if let (Some(s), Some(e)) = (it.next(), it.next())
-                && let (Some(&s), Some(&e)) = (at.get(s), at.get(e))
-                && s < e
-            {
-                frags.push((s, e));
-            }
-        }
-        spans.insert(id, frags);
-    }
+    let spans = polnear_brat::text_spans(ann, text);
     let mut out = Vec::new();
     for line in ann.lines().filter(|l| l.starts_with('E')) {
         let Some((_, roles)) = line.split_once('\t') else {
