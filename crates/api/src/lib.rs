@@ -18,7 +18,7 @@
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -41,15 +41,42 @@ const MAX_LIMIT: usize = 500;
 pub struct AppState {
     kb: Arc<Mutex<KnowledgeBase>>,
     analyzer: Arc<Analyzer>,
+    write_token: Option<Arc<str>>,
 }
 
 impl AppState {
-    /// The state over an open knowledge base.
+    /// The state over an open knowledge base, read-only.
     pub fn new(kb: KnowledgeBase, analyzer: Analyzer) -> AppState {
         AppState {
             kb: Arc::new(Mutex::new(kb)),
             analyzer: Arc::new(analyzer),
+            write_token: None,
         }
+    }
+
+    /// Allows the writing routes (ingest, merge, split) to requests that carry `token`
+    /// (`Authorization: Bearer TOKEN`, or the page forms' `token` field). Without a token the
+    /// server is read-only. An empty token is refused: it would let anyone write.
+    pub fn with_write_token(mut self, token: &str) -> AppState {
+        if !token.is_empty() {
+            self.write_token = Some(Arc::from(token));
+        }
+        self
+    }
+
+    /// Whether `given` is the write token (compared in constant time, so the answer's timing
+    /// does not tell how much of a guess was right). Always false on a read-only server.
+    fn may_write(&self, given: Option<&str>) -> bool {
+        let (Some(expected), Some(given)) = (self.write_token.as_deref(), given) else {
+            return false;
+        };
+        let (a, b) = (expected.as_bytes(), given.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+
+    /// Whether the server takes writes at all.
+    fn writable(&self) -> bool {
+        self.write_token.is_some()
     }
 }
 
@@ -116,9 +143,56 @@ async fn with_kb<T: Send + 'static>(
     })?
 }
 
+/// Runs `f` on the knowledge base for writing, on the blocking pool.
+async fn with_kb_mut<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&mut KnowledgeBase) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let kb = Arc::clone(&state.kb);
+    tokio::task::spawn_blocking(move || {
+        let mut kb = kb.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut kb)
+    })
+    .await
+    .map_err(|e| ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: format!("internal error: {e}"),
+    })?
+}
+
+/// Refuses a write without the right token: 403 on a read-only server, 401 otherwise.
+fn check_write(state: &AppState, given: Option<&str>) -> Result<(), ApiError> {
+    if !state.writable() {
+        return Err(ApiError {
+            status: StatusCode::FORBIDDEN,
+            message: "this server is read-only; start it with --write-token to allow \
+                      ingest, merge and split"
+                .to_owned(),
+        });
+    }
+    if !state.may_write(given) {
+        return Err(ApiError {
+            status: StatusCode::UNAUTHORIZED,
+            message: "writing needs the server's token (Authorization: Bearer TOKEN)".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
 /// The router: every route under `/api`.
 pub fn router(state: AppState) -> Router {
+    let pages = pages::routes().layer(axum::middleware::map_response(pages::security_headers));
     Router::new()
+        .merge(pages)
         .route("/api/openapi.json", get(openapi))
         .route("/api/search", get(search))
         .route("/api/documents/{id}", get(document))
@@ -127,6 +201,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/claims", get(claims))
         .route("/api/timeline", get(timeline))
         .route("/api/analyze", post(analyze))
+        .route("/api/ingest", post(ingest))
+        .route("/api/entities/{name}/merge", post(merge))
+        .route("/api/entities/{name}/split", post(split))
         .fallback(|| async { ApiError::not_found("no such route (see /api/openapi.json)") })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
@@ -317,6 +394,38 @@ struct AnalyzeBody {
     published: Option<String>,
 }
 
+impl AnalyzeBody {
+    /// The raw article this body describes, or a 400 naming what is wrong with it.
+    fn into_raw(self, default_id: String) -> Result<RawArticle, ApiError> {
+        let raw_body = match (self.text, self.html) {
+            (Some(text), None) => RawBody::Text(text),
+            (None, Some(html)) => RawBody::Html(html),
+            _ => {
+                return Err(ApiError::bad_request(format!(
+                    "{}: give exactly one of \"text\" and \"html\"",
+                    self.id.as_deref().unwrap_or(&default_id)
+                )));
+            }
+        };
+        let mut raw = RawArticle::new(self.id.unwrap_or(default_id), raw_body);
+        raw.title = self.title;
+        raw.published = self.published;
+        if let Some(code) = self.lang {
+            raw.lang = Some(LangCode::parse(&code).ok_or_else(|| {
+                ApiError::bad_request(format!("lang={code:?} is not a language code"))
+            })?);
+        }
+        Ok(raw)
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        message: format!("internal error: {e}"),
+    }
+}
+
 async fn analyze(
     State(state): State<AppState>,
     body: Result<Json<AnalyzeBody>, axum::extract::rejection::JsonRejection>,
@@ -325,38 +434,130 @@ async fn analyze(
         status: e.status(),
         message: format!("the body must be a JSON object with \"text\" or \"html\": {e}"),
     })?;
-    let raw_body = match (body.text, body.html) {
-        (Some(text), None) => RawBody::Text(text),
-        (None, Some(html)) => RawBody::Html(html),
-        _ => {
-            return Err(ApiError::bad_request(
-                "give exactly one of \"text\" and \"html\"",
-            ));
-        }
-    };
-    let mut raw = RawArticle::new(body.id.unwrap_or_else(|| "posted".to_owned()), raw_body);
-    raw.title = body.title;
-    raw.published = body.published;
-    if let Some(code) = body.lang {
-        raw.lang = Some(LangCode::parse(&code).ok_or_else(|| {
-            ApiError::bad_request(format!("lang={code:?} is not a language code"))
-        })?);
-    }
+    let raw = body.into_raw("posted".to_owned())?;
     let analyzer = Arc::clone(&state.analyzer);
     let line = tokio::task::spawn_blocking(move || {
         let doc = analyzer.analyze(raw);
         wire::to_json_line(&doc, wire::WireOptions::default())
     })
     .await
-    .map_err(|e| ApiError {
-        status: StatusCode::INTERNAL_SERVER_ERROR,
-        message: format!("internal error: {e}"),
-    })?;
-    let value: Value = serde_json::from_str(&line).map_err(|e| ApiError {
-        status: StatusCode::INTERNAL_SERVER_ERROR,
-        message: format!("internal error: {e}"),
-    })?;
+    .map_err(internal)?;
+    let value: Value = serde_json::from_str(&line).map_err(internal)?;
     Ok(Json(value))
+}
+
+/// `POST /api/ingest`: one article as for `/api/analyze`, or a JSON array of them.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum IngestBody {
+    Many(Vec<AnalyzeBody>),
+    One(Box<AnalyzeBody>),
+}
+
+/// Most articles one ingest request takes.
+const MAX_INGEST_DOCUMENTS: usize = 1000;
+
+async fn ingest(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Json<IngestBody>, axum::extract::rejection::JsonRejection>,
+) -> ApiResult {
+    check_write(&state, bearer(&headers))?;
+    let Json(body) = body.map_err(|e| ApiError {
+        status: e.status(),
+        message: format!(
+            "the body must be an article {{\"text\" or \"html\", \"id\"?, \"title\"?, \
+             \"published\"?, \"lang\"?}} or an array of them: {e}"
+        ),
+    })?;
+    let bodies = match body {
+        IngestBody::Many(v) => v,
+        IngestBody::One(b) => vec![*b],
+    };
+    if bodies.is_empty() || bodies.len() > MAX_INGEST_DOCUMENTS {
+        return Err(ApiError::bad_request(format!(
+            "{} articles given; one request takes 1 to {MAX_INGEST_DOCUMENTS}",
+            bodies.len()
+        )));
+    }
+    let raws = bodies
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| b.into_raw(format!("posted-{}", i + 1)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let analyzer = Arc::clone(&state.analyzer);
+    let docs = tokio::task::spawn_blocking(move || {
+        raws.into_iter()
+            .map(|raw| analyzer.analyze(raw))
+            .collect::<Vec<_>>()
+    })
+    .await
+    .map_err(internal)?;
+    let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let report = with_kb_mut(&state, move |kb| {
+        let report = kb.ingest(&docs)?;
+        kb.refresh()?;
+        Ok(report)
+    })
+    .await?;
+    Ok(Json(
+        json!({"added": report.added, "copies": report.copies, "documents": ids}),
+    ))
+}
+
+#[derive(Deserialize)]
+struct MergeBody {
+    from: String,
+}
+
+async fn merge(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<MergeBody>, axum::extract::rejection::JsonRejection>,
+) -> ApiResult {
+    check_write(&state, bearer(&headers))?;
+    let Json(body) = body.map_err(|e| ApiError {
+        status: e.status(),
+        message: format!("the body must be {{\"from\": \"entity id or name\"}}: {e}"),
+    })?;
+    let entity = with_kb_mut(&state, move |kb| {
+        kb.merge(&name, &body.from)?;
+        Ok(kb.entity(&name)?)
+    })
+    .await?;
+    Ok(Json(
+        json!({"entity": entity.id, "name": entity.name, "aliases": entity.aliases}),
+    ))
+}
+
+#[derive(Deserialize)]
+struct SplitBody {
+    name: String,
+}
+
+async fn split(
+    State(state): State<AppState>,
+    Path(entity): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<SplitBody>, axum::extract::rejection::JsonRejection>,
+) -> ApiResult {
+    check_write(&state, bearer(&headers))?;
+    let Json(body) = body.map_err(|e| ApiError {
+        status: e.status(),
+        message: format!("the body must be {{\"name\": \"a name to split off\"}}: {e}"),
+    })?;
+    let name = body.name.clone();
+    let entity = with_kb_mut(&state, move |kb| {
+        let id = kb.entity(&entity)?.id;
+        kb.split(&id, &body.name)?;
+        Ok(kb.entity(&id)?)
+    })
+    .await?;
+    Ok(Json(
+        json!({"entity": entity.id, "name": entity.name, "aliases": entity.aliases,
+                   "split_off": name}),
+    ))
 }
 
 async fn openapi() -> Json<Value> {
@@ -382,7 +583,9 @@ pub fn openapi_document() -> Value {
     json!({
         "openapi": "3.1.0",
         "info": {"title": "veille", "version": env!("CARGO_PKG_VERSION"),
-                 "description": "News intelligence over a knowledge base: search, entities, claims, timeline, analysis."},
+                 "description": "News intelligence over a knowledge base: search, entities, claims, timeline, analysis. Read-only unless the server was started with a write token."},
+        "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer",
+            "description": "the token given to `veille serve --write-token`"}}},
         "paths": {
             "/api/search": {"get": {"summary": "Full-text search, ranked",
                 "parameters": [query("q", "the query (words, \"phrases\", -excluded, OR)"),
@@ -412,11 +615,33 @@ pub fn openapi_document() -> Value {
                                    "id": {"type": "string"}, "title": {"type": "string"},
                                    "lang": {"type": "string"}, "published": {"type": "string"}}}}}},
                 "responses": ok("the contract's JSON document")}},
+            "/api/ingest": {"post": {"summary": "Analyse and store articles (needs the write token)",
+                "security": [{"token": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                    "description": "one article as for /api/analyze, or an array of 1 to 1000"}}}},
+                "responses": ok("{added, copies, documents}")}},
+            "/api/entities/{name}/merge": {"post": {"summary": "Record that another entity is this one (needs the write token)",
+                "security": [{"token": []}],
+                "parameters": [path("name", "id, name or alias")],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["from"],
+                    "properties": {"from": {"type": "string"}}}}}},
+                "responses": ok("{entity, name, aliases}")}},
+            "/api/entities/{name}/split": {"post": {"summary": "Record that a name is not this entity (needs the write token)",
+                "security": [{"token": []}],
+                "parameters": [path("name", "id, name or alias")],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["name"],
+                    "properties": {"name": {"type": "string"}}}}}},
+                "responses": ok("{entity, name, aliases, split_off}")}},
             "/api/openapi.json": {"get": {"summary": "This document",
                 "responses": {"200": {"description": "OpenAPI 3.1"}}}}
         }
     })
 }
+
+mod pages;
+mod worldmap;
 
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,7 @@ use tower::ServiceExt;
 
 use super::*;
 
-struct Scratch(PathBuf);
+pub(crate) struct Scratch(PathBuf);
 
 impl Drop for Scratch {
     fn drop(&mut self) {
@@ -18,6 +18,16 @@ impl Drop for Scratch {
 }
 
 fn app(name: &str) -> (Router, Scratch) {
+    app_with(name, None, &[])
+}
+
+/// The two-article knowledge base, plus `extra` articles (id, text), with `token` as the
+/// write token when given.
+pub(crate) fn app_with(
+    name: &str,
+    token: Option<&str>,
+    extra: &[(&str, &str)],
+) -> (Router, Scratch) {
     let dir = std::env::temp_dir().join(format!("veille-api-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let analyzer = Analyzer::new(clean::CleanOptions::default());
@@ -26,6 +36,7 @@ fn app(name: &str) -> (Router, Scratch) {
         ("ru-1", "Саммит в Астане\n\nПрезидент Касым-Жомарт Токаев заявил, что границы открыты."),
     ]
     .into_iter()
+    .chain(extra.iter().copied())
     .map(|(id, text)| {
         let mut raw = RawArticle::new(id, RawBody::Text(text.to_owned()));
         raw.published = Some("2024-05-10".to_owned());
@@ -35,7 +46,11 @@ fn app(name: &str) -> (Router, Scratch) {
     let mut kb = KnowledgeBase::open(&dir).unwrap();
     kb.ingest(&docs).unwrap();
     kb.refresh().unwrap();
-    (router(AppState::new(kb, analyzer)), Scratch(dir))
+    let mut state = AppState::new(kb, analyzer);
+    if let Some(token) = token {
+        state = state.with_write_token(token);
+    }
+    (router(state), Scratch(dir))
 }
 
 async fn call(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
@@ -216,7 +231,91 @@ async fn the_openapi_document_lists_every_route() {
         "/api/claims",
         "/api/timeline",
         "/api/analyze",
+        "/api/ingest",
+        "/api/entities/{name}/merge",
+        "/api/entities/{name}/split",
     ] {
         assert!(body["paths"].get(route).is_some(), "{route} missing");
     }
+}
+
+async fn post_with_token(
+    app: &Router,
+    uri: &str,
+    token: Option<&str>,
+    body: &str,
+) -> (StatusCode, Value) {
+    let mut request = Request::post(uri).header("content-type", "application/json");
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    call(app, request.body(Body::from(body.to_owned())).unwrap()).await
+}
+
+#[tokio::test]
+async fn writes_are_refused_on_a_read_only_server() {
+    let (app, _dir) = app("readonly");
+    for (uri, body) in [
+        ("/api/ingest", r#"{"text": "Bonjour"}"#),
+        ("/api/entities/astana/merge", r#"{"from": "Moscou"}"#),
+        ("/api/entities/astana/split", r#"{"name": "Astana"}"#),
+    ] {
+        let (status, value) = post_with_token(&app, uri, Some("guess"), body).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{uri}: {value}");
+        assert!(value["error"].as_str().unwrap().contains("read-only"));
+    }
+}
+
+#[tokio::test]
+async fn ingest_and_merge_need_the_token_and_work_with_it() {
+    let (app, _dir) = app_with("writes", Some("s3cret"), &[]);
+    let article = r#"[{"id": "fr-2", "text": "Tokaïev à Moscou\n\nKassym-Jomart Tokaïev est arrivé à Moscou le 3 mai 2024.", "published": "2024-05-03"}]"#;
+    for token in [None, Some("wrong"), Some("s3cre"), Some("s3cret2")] {
+        let (status, value) = post_with_token(&app, "/api/ingest", token, article).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{token:?}: {value}");
+    }
+    let (status, value) = post_with_token(&app, "/api/ingest", Some("s3cret"), article).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["added"], 1);
+    let (status, value) = get(&app, "/api/search?q=arriv%C3%A9").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(value["total"], 1, "{value}");
+    // The same article again is a copy, not a new document.
+    let (_, value) = post_with_token(&app, "/api/ingest", Some("s3cret"), article).await;
+    assert_eq!(
+        (value["added"].as_u64(), value["copies"].as_u64()),
+        (Some(0), Some(1))
+    );
+    // Bad bodies: the right 4xx.
+    for (body, expected) in [
+        ("[]", StatusCode::BAD_REQUEST),
+        (r#"{"text": "a", "html": "b"}"#, StatusCode::BAD_REQUEST),
+        ("{not json", StatusCode::BAD_REQUEST),
+    ] {
+        let (status, value) = post_with_token(&app, "/api/ingest", Some("s3cret"), body).await;
+        assert_eq!(status, expected, "{body}: {value}");
+    }
+
+    let (status, value) = post_with_token(
+        &app,
+        "/api/entities/astana/merge",
+        Some("s3cret"),
+        r#"{"from": "Moscou"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    // One entity now, whichever of its names is the most mentioned.
+    let names = format!("{} {}", value["name"], value["aliases"]);
+    assert!(
+        names.contains("Moscou") && names.contains("Astana"),
+        "{value}"
+    );
+    let (status, value) = post_with_token(
+        &app,
+        "/api/entities/astana/merge",
+        Some("s3cret"),
+        r#"{"from": "nobody-at-all"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{value}");
 }

@@ -16,6 +16,10 @@ pub struct ServeArgs {
     /// Address to listen on (port 0: any free port, printed on stderr).
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8642")]
     addr: SocketAddr,
+    /// Allow writes (ingest, merge, split) to requests carrying this token; without it the
+    /// server is read-only [default: $VEILLE_WRITE_TOKEN].
+    #[arg(long, value_name = "TOKEN")]
+    write_token: Option<String>,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -28,10 +32,22 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         "no knowledge base at {} (run `veille ingest` first, or give --db)",
         path.display()
     );
-    let kb = KnowledgeBase::open_reader(&path)
-        .map_err(|e| anyhow::anyhow!("{e} (knowledge base {})", path.display()))?;
+    let token = args
+        .write_token
+        .or_else(|| std::env::var("VEILLE_WRITE_TOKEN").ok())
+        .filter(|t| !t.is_empty());
+    // A read-only server opens the store for reading only, so it can run beside an ingest.
+    let kb = match token {
+        Some(_) => KnowledgeBase::open(&path),
+        None => KnowledgeBase::open_reader(&path),
+    }
+    .map_err(|e| anyhow::anyhow!("{e} (knowledge base {})", path.display()))?;
     let analyzer = Analyzer::new(CleanOptions::default());
-    let app = api::router(api::AppState::new(kb, analyzer));
+    let mut state = api::AppState::new(kb, analyzer);
+    if let Some(token) = &token {
+        state = state.with_write_token(token);
+    }
+    let app = api::router(state);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -41,8 +57,13 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.addr))?;
         let bound = listener.local_addr()?;
         eprintln!(
-            "veille: serving {} on http://{bound}/api/openapi.json",
-            path.display()
+            "veille: serving {} on http://{bound}/ ({}; API: http://{bound}/api/openapi.json)",
+            path.display(),
+            if token.is_some() {
+                "writes allowed with the token"
+            } else {
+                "read-only"
+            }
         );
         axum::serve(listener, app)
             .with_graceful_shutdown(async {

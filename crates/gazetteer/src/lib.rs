@@ -7,6 +7,11 @@
 //! in a release build, most of it declining the Russian names); lookups then hash one
 //! normalised key (1 to 6 million `places` lookups a second on one core).
 //!
+//! Every place also has a position ([`Place::coords`]: GeoNames for cities, a representative
+//! point from world-countries for countries) and every country with one its ISO 3166-1
+//! numeric code ([`Place::ccn3`], the `id` of the world-atlas map shapes), from
+//! `data/coords.tsv` (built by `scripts/build-map-data.sh`).
+//!
 //! ```
 //! let g = gazetteer::get();
 //! assert_eq!(g.places("Moscou")[0].name_ru, "Москва");
@@ -14,6 +19,8 @@
 //! assert_eq!(g.longest_match(&["New", "York", "Times"]).map(|(n, _)| n), Some(2));
 //! assert_eq!(g.demonym("kazakhe"), Some("KZ"));
 //! assert_eq!(g.country("FR").map(|p| p.name_fr), Some("France"));
+//! assert_eq!(g.country("FR").and_then(|p| p.ccn3()), Some(250));
+//! assert_eq!(g.places("Moscow")[0].coords(), Some((55.75, 37.62)));
 //! ```
 //!
 //! # Matching
@@ -71,6 +78,7 @@ mod fold;
 
 const PLACES_TSV: &str = include_str!("../data/places.tsv");
 const DEMONYMS_TSV: &str = include_str!("../data/demonyms.tsv");
+const COORDS_TSV: &str = include_str!("../data/coords.tsv");
 
 /// Shortest Russian stem kept by [`ru_stem`], in letters.
 pub const RU_STEM_MIN: usize = 4;
@@ -113,6 +121,8 @@ pub struct Place {
     /// Russian name.
     pub name_ru: &'static str,
     other_names: &'static str,
+    position: Option<Position>,
+    ccn3: Option<u16>,
 }
 
 impl Place {
@@ -130,9 +140,26 @@ impl Place {
             _ => self.name_en,
         }
     }
+
+    /// Latitude and longitude in degrees (north and east positive), to 0.01°: the GeoNames
+    /// position of a city, a representative point of a country (world-countries' `latlng`,
+    /// whole degrees for most). `None` only if the data has no position for the place.
+    pub fn coords(&self) -> Option<(f32, f32)> {
+        self.position
+            .map(|(lat, lon)| (f32::from(lat) / 100.0, f32::from(lon) / 100.0))
+    }
+
+    /// ISO 3166-1 numeric code of a country (`250` for France), as used by the world-atlas
+    /// map shapes; `None` for cities and for Kosovo (`XK`), which has none.
+    pub fn ccn3(&self) -> Option<u16> {
+        self.ccn3
+    }
 }
 
 type PlaceList = Vec<&'static Place>;
+
+/// Latitude and longitude in hundredths of a degree (as in `coords.tsv`).
+type Position = (i16, i16);
 
 /// The gazetteer: places and demonyms with their lookup tables. Get it with [`get`].
 pub struct Gazetteer {
@@ -154,11 +181,12 @@ pub fn get() -> &'static Gazetteer {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let places: Vec<Place> = PLACES_TSV
+        let mut places: Vec<Place> = PLACES_TSV
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .filter_map(parse_place)
             .collect();
+        add_coords(&mut places);
         let places: &'static [Place] = Box::leak(places.into_boxed_slice());
 
         let mut by_code = HashMap::new();
@@ -415,7 +443,38 @@ fn parse_place(line: &'static str) -> Option<Place> {
         name_fr: c.next()?,
         name_ru: c.next()?,
         other_names: c.next().unwrap_or(""),
+        position: None,
+        ccn3: None,
     })
+}
+
+/// Fills [`Place::coords`] and [`Place::ccn3`] from `coords.tsv` (`id lat lon ccn3`).
+fn add_coords(places: &mut [Place]) {
+    let hundredths = |s: &str| -> Option<i16> {
+        let v: f32 = s.parse().ok()?;
+        let v = (v * 100.0).round();
+        (-18_000.0..=18_000.0).contains(&v).then_some(v as i16)
+    };
+    let mut table: HashMap<u32, (Option<Position>, Option<u16>)> = HashMap::new();
+    for line in COORDS_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let mut c = line.split('\t');
+        let (Some(Ok(id)), Some(lat), Some(lon)) =
+            (c.next().map(str::parse::<u32>), c.next(), c.next())
+        else {
+            continue;
+        };
+        let position = hundredths(lat).zip(hundredths(lon));
+        let ccn3 = c.next().and_then(|s| s.parse().ok());
+        table.insert(id, (position, ccn3));
+    }
+    for p in places {
+        if let Some(&(position, ccn3)) = table.get(&p.id) {
+            p.position = position;
+            if p.kind == PlaceKind::Country {
+                p.ccn3 = ccn3;
+            }
+        }
+    }
 }
 
 /// Capitalisation of a query.

@@ -375,3 +375,69 @@ fn bad_input_never_panics() {
     assert_eq!(g.longest_match(&many), None);
     assert_eq!(top("İstanbul").map(|t| t.0), Some("TR"));
 }
+
+/// The place with this GeoNames id.
+fn by_id(id: u32) -> &'static Place {
+    get()
+        .all()
+        .iter()
+        .find(|p| p.id == id)
+        .expect("id in places.tsv")
+}
+
+#[test]
+fn coordinates() {
+    let near = |p: &Place, lat: f32, lon: f32| {
+        let (a, o) = p
+            .coords()
+            .unwrap_or_else(|| panic!("{} has no position", p.name_en));
+        assert!(
+            (a - lat).abs() < 0.02 && (o - lon).abs() < 0.02,
+            "{}: {a}, {o}",
+            p.name_en
+        );
+    };
+    let g = get();
+    near(g.places("Moscou")[0], 55.75, 37.62);
+    near(g.places("Paris")[0], 48.85, 2.35);
+    near(g.places("Astana")[0], 51.18, 71.45);
+    near(g.places("Buenos Aires")[0], -34.61, -58.38);
+    near(g.places("Sydney")[0], -33.87, 151.21);
+    near(by_id(3017382), 46.0, 2.0); // France
+    for p in g.all() {
+        let (lat, lon) = p
+            .coords()
+            .unwrap_or_else(|| panic!("{} has no position", p.name_en));
+        assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon));
+    }
+    // The capital found through its country has the same position.
+    let moscow = g.capital("RU").and_then(Place::coords);
+    assert_eq!(moscow, Some((55.75, 37.62)));
+}
+
+#[test]
+fn iso_numeric_codes() {
+    let g = get();
+    let code = |cc: &str| g.country(cc).and_then(Place::ccn3);
+    assert_eq!(code("FR"), Some(250));
+    assert_eq!(code("RU"), Some(643));
+    assert_eq!(code("KZ"), Some(398));
+    assert_eq!(code("US"), Some(840));
+    assert_eq!(code("AQ"), Some(10));
+    assert_eq!(code("AD"), Some(20));
+    // Cities have none.
+    assert_eq!(g.places("Moscou")[0].ccn3(), None);
+    // Every country has one, except these, which have no ISO 3166-1 numeric code.
+    const WITHOUT: &[&str] = &["XK"];
+    let mut seen = std::collections::HashSet::new();
+    for p in g.all().iter().filter(|p| p.kind == PlaceKind::Country) {
+        match p.ccn3() {
+            Some(n) => {
+                assert!((1..=999).contains(&n), "{}: {n}", p.country);
+                assert!(seen.insert(n), "{}: code {n} twice", p.country);
+            }
+            None => assert!(WITHOUT.contains(&p.country), "{} has no ccn3", p.country),
+        }
+    }
+    assert!(seen.len() >= 249);
+}
