@@ -42,6 +42,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/timeline", get(timeline_page))
         .route("/map", get(map_page))
         .route("/assets/style.css", get(stylesheet))
+        .route("/assets/favicon.svg", get(favicon))
 }
 
 /// Headers every page carries: no script may run, nothing may frame the page, and types are
@@ -82,6 +83,17 @@ async fn stylesheet() -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         css.as_str(),
+    )
+        .into_response()
+}
+
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../assets/favicon.svg"),
     )
         .into_response()
 }
@@ -147,6 +159,7 @@ fn page(title: &str, nav: Nav, body: Markup) -> Html<String> {
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (title) " · veille" }
                     link rel="stylesheet" href="/assets/style.css";
+                    link rel="icon" href="/assets/favicon.svg" type="image/svg+xml";
                 }
                 body {
                     header.top {
