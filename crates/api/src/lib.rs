@@ -17,7 +17,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -126,6 +127,20 @@ impl IntoResponse for ApiError {
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
+/// A query string; a malformed one (`?limit=abc`) is a JSON 400 naming the parameter.
+struct ApiQuery<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(v)| ApiQuery(v))
+            .map_err(|e| ApiError::bad_request(e.body_text()))
+    }
+}
+
 /// Runs `f` on the knowledge base on the blocking pool.
 async fn with_kb<T: Send + 'static>(
     state: &AppState,
@@ -230,7 +245,7 @@ fn day_param(name: &str, value: Option<&str>) -> Result<Option<i64>, ApiError> {
         .transpose()
 }
 
-async fn search(State(state): State<AppState>, Query(p): Query<SearchParams>) -> ApiResult {
+async fn search(State(state): State<AppState>, ApiQuery(p): ApiQuery<SearchParams>) -> ApiResult {
     let q =
         p.q.filter(|q| !q.trim().is_empty())
             .ok_or_else(|| ApiError::bad_request("missing query parameter q"))?;
@@ -287,7 +302,10 @@ struct EntitiesParams {
     limit: Option<usize>,
 }
 
-async fn entities(State(state): State<AppState>, Query(p): Query<EntitiesParams>) -> ApiResult {
+async fn entities(
+    State(state): State<AppState>,
+    ApiQuery(p): ApiQuery<EntitiesParams>,
+) -> ApiResult {
     let label = p
         .label
         .as_deref()
@@ -336,7 +354,7 @@ struct ClaimsParams {
     status: Option<String>,
 }
 
-async fn claims(State(state): State<AppState>, Query(p): Query<ClaimsParams>) -> ApiResult {
+async fn claims(State(state): State<AppState>, ApiQuery(p): ApiQuery<ClaimsParams>) -> ApiResult {
     if let Some(s) = &p.status
         && !["consistent", "conflicting", "single"].contains(&s.as_str())
     {
@@ -371,7 +389,10 @@ struct TimelineParams {
     entity: Option<String>,
 }
 
-async fn timeline(State(state): State<AppState>, Query(p): Query<TimelineParams>) -> ApiResult {
+async fn timeline(
+    State(state): State<AppState>,
+    ApiQuery(p): ApiQuery<TimelineParams>,
+) -> ApiResult {
     let rows = with_kb(&state, move |kb| Ok(kb.timeline(p.entity.as_deref())?)).await?;
     let items: Vec<Value> = rows
         .iter()

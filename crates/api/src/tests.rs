@@ -142,6 +142,12 @@ async fn bad_requests_get_a_clear_4xx() {
             StatusCode::BAD_REQUEST,
         ),
         (
+            Request::get("/api/search?q=x&limit=abc")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
             Request::get("/api/documents/nope")
                 .body(Body::empty())
                 .unwrap(),

@@ -18,7 +18,8 @@ mod reader;
 
 use axum::Form;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -127,6 +128,35 @@ impl IntoResponse for PageError {
 }
 
 type PageResult = Result<Html<String>, PageError>;
+
+/// The query string of a page: a malformed one (`?page=abc`) is an HTML 400 page naming the
+/// parameter, like every other page error.
+struct PageQuery<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for PageQuery<T> {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(v)| PageQuery(v))
+            .map_err(|e| PageError(ApiError::bad_request(e.body_text())))
+    }
+}
+
+/// A posted form of a page; a malformed one is an HTML 400 page.
+struct PageForm<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for PageForm<T> {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, PageError> {
+        Form::<T>::from_request(request, state)
+            .await
+            .map(|Form(v)| PageForm(v))
+            .map_err(|e| PageError(ApiError::bad_request(e.body_text())))
+    }
+}
 
 /// Which menu entry a page belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -250,7 +280,10 @@ fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-async fn search_page(State(state): State<AppState>, Query(p): Query<SearchParams>) -> PageResult {
+async fn search_page(
+    State(state): State<AppState>,
+    PageQuery(p): PageQuery<SearchParams>,
+) -> PageResult {
     let query = nonempty(&p.q).map(str::to_owned);
     let results = match &query {
         None => None,
@@ -382,7 +415,7 @@ struct EntitiesParams {
 
 async fn entities_page(
     State(state): State<AppState>,
-    Query(p): Query<EntitiesParams>,
+    PageQuery(p): PageQuery<EntitiesParams>,
 ) -> PageResult {
     let rows = with_kb(&state, |kb| Ok(kb.entities()?)).await?;
     let label = nonempty(&p.label).map(str::to_owned);
@@ -501,7 +534,7 @@ struct MergeForm {
 async fn merge_form(
     State(state): State<AppState>,
     Path(name): Path<String>,
-    Form(f): Form<MergeForm>,
+    PageForm(f): PageForm<MergeForm>,
 ) -> Result<Response, PageError> {
     crate::check_write(&state, Some(&f.token))?;
     let id = with_kb_mut(&state, move |kb| {
@@ -521,7 +554,7 @@ struct SplitForm {
 async fn split_form(
     State(state): State<AppState>,
     Path(entity): Path<String>,
-    Form(f): Form<SplitForm>,
+    PageForm(f): PageForm<SplitForm>,
 ) -> Result<Response, PageError> {
     crate::check_write(&state, Some(&f.token))?;
     let id = with_kb_mut(&state, move |kb| {
@@ -541,7 +574,10 @@ struct ClaimsParams {
     status: Option<String>,
 }
 
-async fn claims_page(State(state): State<AppState>, Query(p): Query<ClaimsParams>) -> PageResult {
+async fn claims_page(
+    State(state): State<AppState>,
+    PageQuery(p): PageQuery<ClaimsParams>,
+) -> PageResult {
     let groups = with_kb(&state, |kb| Ok(kb.claims()?)).await?;
     let status = nonempty(&p.status).map(str::to_owned);
     let count = |s: &str| {
@@ -604,14 +640,15 @@ fn format_number(v: f64) -> String {
 #[derive(Deserialize)]
 struct TimelineParams {
     entity: Option<String>,
+    page: Option<usize>,
 }
 
-/// Most items one timeline page lists.
-const TIMELINE_ITEMS: usize = 1000;
+/// Items per timeline page.
+const TIMELINE_ITEMS: usize = 200;
 
 async fn timeline_page(
     State(state): State<AppState>,
-    Query(p): Query<TimelineParams>,
+    PageQuery(p): PageQuery<TimelineParams>,
 ) -> PageResult {
     let entity = nonempty(&p.entity).map(str::to_owned);
     let wanted = entity.clone();
@@ -620,9 +657,17 @@ async fn timeline_page(
         Ok((kb.timeline(wanted.as_deref())?, named))
     })
     .await?;
+    let pages = rows.len().div_ceil(TIMELINE_ITEMS).max(1);
+    let current = p.page.unwrap_or(1).clamp(1, pages);
+    let first = (current - 1) * TIMELINE_ITEMS;
+    let page_href = |n: usize| match &entity {
+        Some(e) => format!("/timeline?entity={}&page={n}", percent_encode(e)),
+        None => format!("/timeline?page={n}"),
+    };
     // A year heading before the first item of each year.
     let shown: Vec<(Option<&str>, &store::TimelineRow)> = rows
         .iter()
+        .skip(first)
         .take(TIMELINE_ITEMS)
         .scan("", |last, t| {
             let year = t.value.get(..4).unwrap_or("");
@@ -638,7 +683,8 @@ async fn timeline_page(
             button type="submit" { "Filter" }
             @if named.is_some() { " " a href="/timeline" { "all" } }
         }
-        p.muted { (rows.len()) " dated mentions" @if rows.len() > TIMELINE_ITEMS { " (the first " (TIMELINE_ITEMS) " shown)" } "." }
+        p.muted { (rows.len()) " dated mentions" @if pages > 1 { ", " (first + 1) " to " (first + shown.len()) " shown" } "." }
+        (pager(current, pages, &page_href))
         ol.timeline {
             @for (heading, t) in &shown {
                 @if let Some(year) = heading {
@@ -653,8 +699,22 @@ async fn timeline_page(
                 }
             }
         }
+        (pager(current, pages, &page_href))
     };
     Ok(page("Timeline", Nav::Timeline, body))
+}
+
+/// Previous and next links between numbered pages.
+fn pager(current: usize, pages: usize, href: &dyn Fn(usize) -> String) -> Markup {
+    html! {
+        @if pages > 1 {
+            nav.pager aria-label="pages" {
+                @if current > 1 { a rel="prev" href=(href(current - 1)) { "← previous" } }
+                span.muted { "page " (current) " of " (pages) }
+                @if current < pages { a rel="next" href=(href(current + 1)) { "next →" } }
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

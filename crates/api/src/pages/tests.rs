@@ -56,6 +56,8 @@ const PAGES: &[(&str, StatusCode, &str)] = &[
     ("/claims", StatusCode::OK, "6 000 soldats"),
     ("/timeline", StatusCode::OK, "2024-04-23"),
     ("/timeline?entity=Tokayev", StatusCode::OK, "Timeline of"),
+    ("/timeline?page=999", StatusCode::OK, "2024-04-23"),
+    ("/timeline?page=abc", StatusCode::BAD_REQUEST, "page"),
     ("/map", StatusCode::OK, "<svg"),
     ("/assets/style.css", StatusCode::OK, ".worldmap"),
     // Bad input: a clear page with the right status.
