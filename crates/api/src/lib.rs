@@ -1,21 +1,25 @@
-//! The HTTP API over the knowledge base (axum): search, documents, entities, claims,
-//! timeline, and the analysis of a posted text, described by `/api/openapi.json`.
+//! The HTTP side of `veille serve` (axum): the JSON API over the knowledge base (search,
+//! documents, entities, claims, timeline, analysis of a posted text, described by
+//! `/api/openapi.json`) and the web pages ([`pages`]).
 //!
 //! Key decisions:
-//! - **Read-only by default.** Nothing here writes to the store: analysis of a posted text
-//!   returns the contract JSON and stores nothing. Writing routes (ingest, merge) come with
-//!   the write token of the web-page issue.
+//! - **Read-only by default.** Analysis of a posted text returns the contract JSON and stores
+//!   nothing. The writing routes (ingest, merge, split; the pages' forms) need the token given
+//!   at start-up ([`AppState::with_write_token`]); without one they answer 403.
 //! - **Bounded input.** Bodies are capped ([`MAX_BODY_BYTES`]), queries too
-//!   ([`MAX_QUERY_BYTES`]); every failure is a JSON `{"error": ...}` with a 4xx status, and
-//!   a store or index failure a 500 with its message, never a panic.
+//!   ([`MAX_QUERY_BYTES`]); every failure is a JSON `{"error": ...}` with a 4xx status (an
+//!   HTML page for the pages), and a store or index failure a 500 with its message, never a
+//!   panic.
 //! - **No path from a request reaches the file system**: documents are looked up by id in
 //!   the store; the knowledge base directory is fixed at start-up.
-//! - The store connection is not shared between threads, so the knowledge base sits behind
-//!   a mutex and each request runs on the blocking pool.
+//! - **Reads run side by side.** The knowledge base is `Sync` (the store keeps a pool of read
+//!   connections), so it sits behind a read-write lock: reads share it on the blocking pool;
+//!   a write (ingest, merge, split, each followed by a refresh) holds it alone.
 //!
-//! Deliberately absent (the web-page issue): HTML pages, the write token, CORS.
+//! Deliberately absent: CORS (the pages are served from the same origin), sessions and user
+//! accounts (one write token), and TLS (put a reverse proxy in front to serve beyond loopback).
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
@@ -40,7 +44,7 @@ const MAX_LIMIT: usize = 500;
 /// What the handlers share.
 #[derive(Clone)]
 pub struct AppState {
-    kb: Arc<Mutex<KnowledgeBase>>,
+    kb: Arc<RwLock<KnowledgeBase>>,
     analyzer: Arc<Analyzer>,
     write_token: Option<Arc<str>>,
 }
@@ -49,7 +53,7 @@ impl AppState {
     /// The state over an open knowledge base, read-only.
     pub fn new(kb: KnowledgeBase, analyzer: Analyzer) -> AppState {
         AppState {
-            kb: Arc::new(Mutex::new(kb)),
+            kb: Arc::new(RwLock::new(kb)),
             analyzer: Arc::new(analyzer),
             write_token: None,
         }
@@ -148,7 +152,7 @@ async fn with_kb<T: Send + 'static>(
 ) -> Result<T, ApiError> {
     let kb = Arc::clone(&state.kb);
     tokio::task::spawn_blocking(move || {
-        let kb = kb.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let kb = kb.read().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&kb)
     })
     .await
@@ -165,7 +169,7 @@ async fn with_kb_mut<T: Send + 'static>(
 ) -> Result<T, ApiError> {
     let kb = Arc::clone(&state.kb);
     tokio::task::spawn_blocking(move || {
-        let mut kb = kb.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut kb = kb.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut kb)
     })
     .await
@@ -263,6 +267,7 @@ async fn search(State(state): State<AppState>, ApiQuery(p): ApiQuery<SearchParam
         to_day: day_param("to", p.to.as_deref())?,
         docs: None,
         limit: p.limit.unwrap_or(20).clamp(1, MAX_LIMIT),
+        facets: false,
     };
     let entity = p.entity;
     let results = with_kb(&state, move |kb| Ok(kb.search(request, entity.as_deref())?)).await?;

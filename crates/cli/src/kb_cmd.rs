@@ -258,6 +258,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         to_day: day_arg("to", args.to.as_deref())?,
         docs: None,
         limit: args.limit,
+        facets: false,
     };
     let results = kb.search(request, args.entity.as_deref())?;
     let mut out = BufWriter::new(io::stdout().lock());

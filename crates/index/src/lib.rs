@@ -13,13 +13,24 @@
 //!   id: adding it again replaces it, so re-indexing after a crash is idempotent. Filters on
 //!   entities are resolved by the store into a set of row ids ([`SearchRequest::docs`]), so the
 //!   index never needs rewriting when entity resolution changes.
+//! - **Facets from columns**: `lang`, `source` and `day` are fast fields, so
+//!   [`SearchRequest::facets`] counts languages, sources and months over every match with
+//!   a collector that reads no stored document.
+//! - **Snippets analyse only what can match** (`passage`): tantivy's snippet algorithm, but
+//!   only words whose first letter begins a query term go through the stemmer.
+//! - **An index of another schema is derived data**: [`SearchIndex::open`] deletes it and
+//!   starts empty (the knowledge base re-indexes the store);
+//!   [`SearchIndex::open_read_only`] reads it as it is.
 //! - Deliberately absent: fuzzy or phrase-slop defaults (the query syntax allows `"…"` phrases
 //!   and `+`/`-`), per-field boosts beyond the title's.
 
 use std::ops::Bound;
 use std::path::Path;
 
-use tantivy::collector::{Count, TopDocs};
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{
     BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery,
 };
@@ -27,12 +38,14 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
 };
-use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
+    SegmentReader, TantivyDocument, Term,
+};
 
 /// What can go wrong with the index.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +101,8 @@ pub struct SearchRequest {
     pub docs: Option<Vec<u64>>,
     /// Most hits returned.
     pub limit: usize,
+    /// Whether to count [`Facets`] over every matching document.
+    pub facets: bool,
 }
 
 /// One search hit.
@@ -114,6 +129,20 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// How many documents matched.
     pub total: usize,
+    /// Counts over every matching document, when [`SearchRequest::facets`] asked for them.
+    pub facets: Option<Facets>,
+}
+
+/// How the documents matching a search divide, counted over all of them (not only the hits
+/// returned). A document without a language, source or date is left out of that count.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Documents per language code, most first (then by code).
+    pub lang: Vec<(String, u64)>,
+    /// Documents per source (site), most first (then by name).
+    pub source: Vec<(String, u64)>,
+    /// Documents per month of publication (`2024-05`), in order.
+    pub month: Vec<(String, u64)>,
 }
 
 /// The languages with a stemmed field of their own.
@@ -153,6 +182,13 @@ pub struct SearchIndex {
 }
 
 fn schema() -> (Schema, Fields) {
+    // FAST: facets count them from columns, without reading stored documents.
+    schema_with(STRING | STORED | FAST)
+}
+
+/// The schema, with the options of the `lang` and `source` fields (tests build the schema of
+/// an older veille, whose fields were not fast).
+fn schema_with(labels: TextOptions) -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = |tokenizer: &str| {
         TextOptions::default().set_stored().set_indexing_options(
@@ -178,8 +214,8 @@ fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         ),
     );
-    let lang = b.add_text_field("lang", STRING | STORED);
-    let source = b.add_text_field("source", STRING | STORED);
+    let lang = b.add_text_field("lang", labels.clone());
+    let source = b.add_text_field("source", labels);
     let day = b.add_i64_field("day", INDEXED | STORED | FAST);
     (
         b.build(),
@@ -196,11 +232,32 @@ fn schema() -> (Schema, Fields) {
     )
 }
 
+/// The fields of an index written with another schema, by name (an index of an older veille
+/// opened read-only: the same fields, with fewer of them fast).
+fn fields_of(schema: &Schema) -> Result<Fields, IndexError> {
+    let field = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        doc: field("doc")?,
+        id: field("id")?,
+        title: field("title")?,
+        bodies: [
+            field("body_fr")?,
+            field("body_en")?,
+            field("body_ru")?,
+            field("body_xx")?,
+        ],
+        names: field("names")?,
+        lang: field("lang")?,
+        source: field("source")?,
+        day: field("day")?,
+    })
+}
+
 fn register_analyzers(index: &Index) {
     let manager = index.tokenizers();
     for (code, language) in STEMMED {
         let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
+            .filter(RemoveLongFilter::limit(WORD_LIMIT))
             .filter(LowerCaser)
             .filter(MapWords(fold_yo))
             .filter(Stemmer::new(language))
@@ -211,7 +268,7 @@ fn register_analyzers(index: &Index) {
     manager.register(
         "veille_xx",
         TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
+            .filter(RemoveLongFilter::limit(WORD_LIMIT))
             .filter(LowerCaser)
             .filter(MapWords(fold_yo))
             .filter(AsciiFoldingFilter)
@@ -220,11 +277,14 @@ fn register_analyzers(index: &Index) {
     manager.register(
         "veille_names",
         TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
+            .filter(RemoveLongFilter::limit(WORD_LIMIT))
             .filter(MapWords(name_word))
             .build(),
     );
 }
+
+/// Words this long (bytes) or longer are not indexed (`RemoveLongFilter`).
+const WORD_LIMIT: usize = 40;
 
 /// `ё` is written `е` in most Russian text: one form for both.
 fn fold_yo(word: &str, out: &mut String) -> bool {
@@ -300,20 +360,61 @@ impl<S: TokenStream> TokenStream for MapWordsStream<'_, S> {
     }
 }
 
+/// The directory of an index, created when absent.
+fn open_directory(dir: &Path) -> Result<tantivy::directory::MmapDirectory, IndexError> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        tantivy::TantivyError::SystemError(format!("cannot create {}: {e}", dir.display()))
+    })?;
+    Ok(tantivy::directory::MmapDirectory::open(dir).map_err(|e| {
+        tantivy::TantivyError::SystemError(format!("cannot open {}: {e}", dir.display()))
+    })?)
+}
+
 /// Memory the writer may use before flushing a segment.
 const WRITER_BYTES: usize = 64 << 20;
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it (and the directory) when absent.
+    /// Opens the index in `dir`, creating it (and the directory) when absent. An index with
+    /// another schema (written by an older veille) is deleted and created empty: the index is
+    /// derived, and the knowledge base rebuilds an empty index from the store.
     pub fn open(dir: &Path) -> Result<SearchIndex, IndexError> {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            tantivy::TantivyError::SystemError(format!("cannot create {}: {e}", dir.display()))
-        })?;
         let (schema, fields) = schema();
-        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| {
-            tantivy::TantivyError::SystemError(format!("cannot open {}: {e}", dir.display()))
-        })?;
-        SearchIndex::with_index(Index::open_or_create(directory, schema)?, fields)
+        let directory = open_directory(dir)?;
+        if Index::exists(&directory).map_err(tantivy::TantivyError::from)? {
+            let index = Index::open(directory)?;
+            if index.schema() == schema {
+                return SearchIndex::with_index(index, fields);
+            }
+            drop(index);
+            std::fs::remove_dir_all(dir).map_err(|e| {
+                tantivy::TantivyError::SystemError(format!(
+                    "cannot remove the outdated index {}: {e}",
+                    dir.display()
+                ))
+            })?;
+            let directory = open_directory(dir)?;
+            return SearchIndex::with_index(
+                Index::create(directory, schema, tantivy::IndexSettings::default())?,
+                fields,
+            );
+        }
+        SearchIndex::with_index(
+            Index::create(directory, schema, tantivy::IndexSettings::default())?,
+            fields,
+        )
+    }
+
+    /// Opens the index in `dir` as it is, for searching beside a writer: an index with an
+    /// older schema is read with it (facets then count only the fields it has fast), never
+    /// rebuilt. An absent index is created empty.
+    pub fn open_read_only(dir: &Path) -> Result<SearchIndex, IndexError> {
+        let directory = open_directory(dir)?;
+        if !Index::exists(&directory).map_err(tantivy::TantivyError::from)? {
+            return SearchIndex::open(dir);
+        }
+        let index = Index::open(directory)?;
+        let fields = fields_of(&index.schema())?;
+        SearchIndex::with_index(index, fields)
     }
 
     /// An index in memory (tests, fuzzing).
@@ -439,9 +540,11 @@ impl SearchIndex {
             ));
         }
         let query = BooleanQuery::new(clauses);
+        let facets = request.facets.then_some(FacetCollector { fields: f });
         let collector = (
             TopDocs::with_limit(request.limit.max(1)).order_by_score(),
             Count,
+            facets,
         );
         // tantivy 0.27's phrase scorer can trip a debug assertion when a phrase is excluded
         // ("a -b-c"; upstream quickwit-oss/tantivy#2811, found by our `search` fuzz target):
@@ -449,7 +552,7 @@ impl SearchIndex {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             searcher.search(&query, &collector)
         }));
-        let (top, total) = match outcome {
+        let (top, total, facets) = match outcome {
             Ok(result) => result?,
             Err(_) => {
                 return Err(IndexError::Query {
@@ -460,22 +563,22 @@ impl SearchIndex {
                 });
             }
         };
-        let mut generators = Vec::with_capacity(5);
+        let mut passages = Vec::with_capacity(5);
         for body in f.bodies {
-            let mut g = SnippetGenerator::create(&searcher, &*text_query, body)?;
-            g.set_max_num_chars(200);
-            generators.push(g);
+            passages.push(Passages::new(&searcher, &*text_query, body, true)?);
         }
         // A name matched across scripts ("Tokayev" for "Токаев") is highlighted in the body
         // through the name analyzer.
-        let mut names = SnippetGenerator::create(&searcher, &*text_query, f.names)?;
-        names.set_max_num_chars(200);
-        generators.push(names);
+        passages.push(Passages::new(&searcher, &*text_query, f.names, false)?);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            hits.push(self.hit(&searcher, address, score, &generators)?);
+            hits.push(self.hit(&searcher, address, score, &mut passages)?);
         }
-        Ok(SearchResults { hits, total })
+        Ok(SearchResults {
+            hits,
+            total,
+            facets,
+        })
     }
 
     fn hit(
@@ -483,7 +586,7 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         address: DocAddress,
         score: f32,
-        generators: &[SnippetGenerator],
+        passages: &mut [Passages],
     ) -> Result<Hit, IndexError> {
         let f = &self.fields;
         let stored: TantivyDocument = searcher.doc(address)?;
@@ -495,21 +598,19 @@ impl SearchIndex {
         };
         let lang = text(f.lang);
         let body_field = f.body_for(lang.as_deref());
-        let generator = &generators[f.bodies.iter().position(|&b| b == body_field).unwrap_or(3)];
         let body = text(body_field).unwrap_or_default();
-        let mut snippet = generator.snippet(&body);
-        if snippet.is_empty() {
-            snippet = generators[4].snippet(&body);
-        }
-        let (snippet, highlights) = if snippet.is_empty() {
+        let i = f.bodies.iter().position(|&b| b == body_field).unwrap_or(3);
+        let best = passages[i].best(&body).or_else(|| passages[4].best(&body));
+        let (snippet, highlights) = match best {
+            Some((range, highlights)) => (body[range].to_owned(), highlights),
             // No body term matched (a title or name match): the start of the text.
-            let end = body.char_indices().nth(200).map_or(body.len(), |(i, _)| i);
-            (body[..end].to_owned(), Vec::new())
-        } else {
-            (
-                snippet.fragment().to_owned(),
-                snippet.highlighted().to_vec(),
-            )
+            None => {
+                let end = body
+                    .char_indices()
+                    .nth(SNIPPET_BYTES)
+                    .map_or(body.len(), |(i, _)| i);
+                (body[..end].to_owned(), Vec::new())
+            }
         };
         Ok(Hit {
             doc: stored
@@ -524,6 +625,157 @@ impl SearchIndex {
         })
     }
 }
+
+/// Counts languages, sources and months of every matching document from fast fields: no
+/// stored document is read, so facets cost a few array increments per match.
+struct FacetCollector {
+    fields: Fields,
+}
+
+/// Documents per (year, month).
+type MonthCounts = BTreeMap<(i64, u32), u64>;
+
+/// [`FacetCollector`] in one segment: counts per term ordinal (ordinals are per segment, so
+/// they become strings when the segment is harvested).
+struct FacetSegment {
+    lang: Option<(StrColumn, Vec<u64>)>,
+    source: Option<(StrColumn, Vec<u64>)>,
+    day: Option<(Column<i64>, MonthCounts)>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = FacetSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<FacetSegment> {
+        let schema = reader.schema();
+        let fast = reader.fast_fields();
+        // A field an older index did not make fast has no column: its facet stays empty.
+        let strings = |field: Field| -> tantivy::Result<Option<(StrColumn, Vec<u64>)>> {
+            if !schema.get_field_entry(field).is_fast() {
+                return Ok(None);
+            }
+            Ok(fast.str(schema.get_field_name(field))?.map(|column| {
+                let terms = column.num_terms();
+                (column, vec![0; terms])
+            }))
+        };
+        Ok(FacetSegment {
+            lang: strings(self.fields.lang)?,
+            source: strings(self.fields.source)?,
+            day: fast
+                .column_opt::<i64>(schema.get_field_name(self.fields.day))?
+                .map(|column| (column, BTreeMap::new())),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Facets>) -> tantivy::Result<Facets> {
+        let mut lang: HashMap<String, u64> = HashMap::new();
+        let mut source: HashMap<String, u64> = HashMap::new();
+        let mut month: BTreeMap<String, u64> = BTreeMap::new();
+        for f in segments {
+            for (k, n) in f.lang {
+                *lang.entry(k).or_default() += n;
+            }
+            for (k, n) in f.source {
+                *source.entry(k).or_default() += n;
+            }
+            for (k, n) in f.month {
+                *month.entry(k).or_default() += n;
+            }
+        }
+        Ok(Facets {
+            lang: most_first(lang),
+            source: most_first(source),
+            month: month.into_iter().collect(),
+        })
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = Facets;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        for (column, counts) in [&mut self.lang, &mut self.source].into_iter().flatten() {
+            for ord in column.term_ords(doc) {
+                if let Some(n) = counts.get_mut(ord as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        if let Some((column, months)) = &mut self.day
+            && let Some(day) = column.first(doc)
+        {
+            *months.entry(month_of(day)).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Facets {
+        let strings = |field: Option<(StrColumn, Vec<u64>)>| -> Vec<(String, u64)> {
+            let Some((column, counts)) = field else {
+                return Vec::new();
+            };
+            let mut out = Vec::new();
+            for (ord, n) in counts.into_iter().enumerate() {
+                let mut value = String::new();
+                // The empty string stands for "unknown" in the index: not a facet value.
+                if n > 0
+                    && column.ord_to_str(ord as u64, &mut value).unwrap_or(false)
+                    && !value.is_empty()
+                {
+                    out.push((value, n));
+                }
+            }
+            out
+        };
+        Facets {
+            lang: strings(self.lang),
+            source: strings(self.source),
+            month: self
+                .day
+                .map(|(_, months)| {
+                    months
+                        .into_iter()
+                        .map(|((y, m), n)| (format!("{y:04}-{m:02}"), n))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Counts, most first, then by value.
+fn most_first(counts: HashMap<String, u64>) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// The year and month of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's
+/// `civil_from_days`).
+fn month_of(days: i64) -> (i64, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, u32::try_from(month).unwrap_or(1))
+}
+
+mod passage;
+
+use passage::{Passages, SNIPPET_BYTES};
 
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,5 @@
 use super::*;
+use tantivy::snippet::SnippetGenerator;
 
 /// A fresh index in a directory of its own, removed at the end.
 struct Scratch {
@@ -246,4 +247,145 @@ fn names_meet_across_scripts() {
         .map(|r| &hit.snippet[r.clone()])
         .collect();
     assert_eq!(marked, ["Токаев"]);
+}
+
+#[test]
+fn facets_count_every_match_not_only_the_hits() {
+    let s = Scratch::new("facets", &corpus());
+    let request = SearchRequest {
+        query: "правительства OR gouvernement".to_owned(),
+        limit: 1,
+        facets: true,
+        ..SearchRequest::default()
+    };
+    let results = s.index.search(&request).unwrap();
+    assert_eq!(results.hits.len(), 1);
+    let facets = results.facets.expect("facets were asked for");
+    let owned = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+        v.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    };
+    assert_eq!(facets.lang, owned(&[("fr", 2), ("ru", 2)]));
+    assert_eq!(facets.source, owned(&[("site0", 2), ("site1", 2)]));
+    // Days 100 to 103 after 1970-01-01.
+    assert_eq!(facets.month, owned(&[("1970-04", 4)]));
+    let plain = s
+        .index
+        .search(&SearchRequest {
+            facets: false,
+            ..request
+        })
+        .unwrap();
+    assert_eq!(plain.facets, None);
+}
+
+#[test]
+fn months_of_days() {
+    for (days, month) in [
+        (0, (1970, 1)),
+        (-1, (1969, 12)),
+        (11_016, (2000, 2)),
+        (19_853, (2024, 5)),
+        (19_753, (2024, 1)),
+    ] {
+        assert_eq!(month_of(days), month, "{days}");
+    }
+}
+
+#[test]
+fn an_index_of_an_older_schema_is_read_as_it_is_or_rebuilt() {
+    let dir = std::env::temp_dir().join(format!("veille-index-test-old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    {
+        // As veille wrote it before facets: language and source not fast.
+        let (schema, fields) = schema_with(STRING | STORED);
+        let index = SearchIndex::with_index(
+            Index::create(
+                open_directory(&dir).unwrap(),
+                schema,
+                tantivy::IndexSettings::default(),
+            )
+            .unwrap(),
+            fields,
+        )
+        .unwrap();
+        let mut writer = index.writer().unwrap();
+        index.add(&mut writer, &corpus()).unwrap();
+        index.commit(&mut writer).unwrap();
+    }
+    let request = SearchRequest {
+        query: "gouvernement".to_owned(),
+        limit: 5,
+        facets: true,
+        ..SearchRequest::default()
+    };
+    {
+        // A reader takes it as it is: hits, and the facets it can count.
+        let old = SearchIndex::open_read_only(&dir).unwrap();
+        assert_eq!(old.len(), 6);
+        let results = old.search(&request).unwrap();
+        assert_eq!(results.total, 2);
+        let facets = results.facets.unwrap();
+        assert!(facets.lang.is_empty());
+        assert_eq!(facets.month, [("1970-04".to_owned(), 2)]);
+    }
+    // The writer's open starts it over (the knowledge base then re-indexes the store).
+    let index = SearchIndex::open(&dir).unwrap();
+    assert!(index.is_empty());
+    let mut writer = index.writer().unwrap();
+    index.add(&mut writer, &corpus()).unwrap();
+    index.commit(&mut writer).unwrap();
+    let facets = index.search(&request).unwrap().facets.unwrap();
+    assert_eq!(facets.lang, [("fr".to_owned(), 2)]);
+    drop(writer);
+    drop(index);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Blanking the words that cannot match changes no snippet: same fragment, same marks as
+/// tantivy's own generator over the full analysis.
+#[test]
+fn snippets_are_those_of_the_full_analysis() {
+    let long_fr = "Le gouvernement a annoncé des mesures. ".repeat(3)
+        + &"Rien à voir ici, des élections et des économies. ".repeat(8)
+        + "Les gouvernements européens, le gouvernement français et l'économie.";
+    let mut docs = corpus();
+    docs.push(doc(7, "fr", 106, &long_fr, &[]));
+    docs.push(doc(
+        8,
+        "ru",
+        107,
+        &"Правительство России. Ёлка и елки, решение правительства. ".repeat(10),
+        &[],
+    ));
+    let s = Scratch::new("same-snippets", &docs);
+    let searcher = s.index.reader.searcher();
+    let f = s.index.fields;
+    for q in [
+        "gouvernements",
+        "économie OR mesures",
+        "\"gouvernement français\"",
+        "правительства",
+        "ёлки решение",
+        "governments Brussels",
+        "Токаев OR Brussels",
+        "России",
+    ] {
+        let mut parser = QueryParser::for_index(
+            &s.index.index,
+            f.bodies.into_iter().chain([f.names]).collect(),
+        );
+        parser.set_conjunction_by_default();
+        let query = parser.parse_query(q).unwrap();
+        for (i, field) in f.bodies.into_iter().chain([f.names]).enumerate() {
+            let mut ours = Passages::new(&searcher, &*query, field, i < 4).unwrap();
+            let mut theirs = SnippetGenerator::create(&searcher, &*query, field).unwrap();
+            theirs.set_max_num_chars(SNIPPET_BYTES);
+            for d in &docs {
+                let theirs = theirs.snippet(&d.body);
+                let expected = (!theirs.is_empty())
+                    .then(|| (theirs.fragment_range(), theirs.highlighted().to_vec()));
+                assert_eq!(ours.best(&d.body), expected, "{q:?} in {:?}", d.body);
+            }
+        }
+    }
 }

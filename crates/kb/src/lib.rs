@@ -11,13 +11,19 @@
 //!   not updated incrementally: resolution, duplicate groups and stories are functions of the
 //!   whole corpus (and of the hand-made corrections), so the order documents arrived in never
 //!   changes them, and a correction survives any re-ingestion.
+//! - **Reads are concurrent**: [`KnowledgeBase`] is `Send + Sync` and every read takes
+//!   `&self` (the store lends each read a connection of its own, the index shares its
+//!   searcher); only ingest, refresh and corrections take `&mut self`.
+//! - **A profile is a few lookups**: what it needs (documents, mentions per month,
+//!   co-mentioned entities) is computed by [`KnowledgeBase::refresh`] with the resolution,
+//!   so merges and splits, which refresh, keep it right.
 //! - Deliberately absent: deleting documents, and concurrent writers (SQLite serialises them;
 //!   the tantivy writer lock refuses a second ingest with a clear error).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use doc::Document;
+use doc::{Document, EntityLabel};
 use index::{IndexDoc, SearchIndex, SearchRequest, SearchResults};
 use reconcile::{ClaimFact, ClaimGroup};
 use resolve::Correction;
@@ -63,10 +69,21 @@ pub enum KbError {
 pub type Result<T> = std::result::Result<T, KbError>;
 
 /// The knowledge base in a directory: `veille.db` and `index/`.
+///
+/// Reads (`&self`: search, entities, profiles, claims, timeline, documents) run from many
+/// threads at once: each store read takes a read connection of its own and the index
+/// searcher is shared, so a server can hold it behind an `RwLock` and take the write lock
+/// only for ingest and corrections (`&mut self`).
 pub struct KnowledgeBase {
     store: SqliteStore,
     index: SearchIndex,
 }
+
+// A server shares one knowledge base between its worker threads.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<KnowledgeBase>();
+};
 
 /// What one ingest call did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -82,7 +99,8 @@ const INDEX_BATCH: usize = 512;
 
 impl KnowledgeBase {
     /// Opens (or creates) the knowledge base in `dir`, and indexes what the store holds and
-    /// the index does not (after a crash, or when the index directory was deleted).
+    /// the index does not (after a crash, when the index directory was deleted, or when it
+    /// was written with an older schema).
     pub fn open(dir: &Path) -> Result<KnowledgeBase> {
         std::fs::create_dir_all(dir).map_err(|source| KbError::Dir {
             path: dir.to_owned(),
@@ -99,12 +117,13 @@ impl KnowledgeBase {
         Ok(kb)
     }
 
-    /// Opens the knowledge base in `dir` for reading only: nothing is written, so it can run
-    /// while an ingest is writing (SQLite's WAL gives readers the last committed state; the
-    /// index shows what it has committed).
+    /// Opens the knowledge base in `dir` for reading only: nothing is written (but a store of
+    /// an older schema is migrated), so it can run while an ingest is writing (SQLite's WAL
+    /// gives readers the last committed state; the index shows what it has committed). An
+    /// index of an older schema is searched as it is (facets count what it has).
     pub fn open_reader(dir: &Path) -> Result<KnowledgeBase> {
         let store = SqliteStore::open(&dir.join("veille.db"))?;
-        let index = SearchIndex::open(&dir.join("index"))?;
+        let index = SearchIndex::open_read_only(&dir.join("index"))?;
         Ok(KnowledgeBase { store, index })
     }
 
@@ -165,8 +184,10 @@ impl KnowledgeBase {
         Ok(done)
     }
 
-    /// Recomputes what depends on the whole corpus: entities (with the corrections), copies
-    /// and stories.
+    /// Recomputes what depends on the whole corpus: entities (with the corrections), copies,
+    /// stories, and what profiles read (each entity's documents, mentions per month,
+    /// co-mentioned entities). Until it runs, documents just ingested are in search results
+    /// but not in entity filters or profiles.
     pub fn refresh(&mut self) -> Result<()> {
         let mut near = dedup::NearDuplicates::new();
         let mut pairs = Vec::new();
@@ -346,6 +367,18 @@ impl KnowledgeBase {
     pub fn timeline(&self, entity: Option<&str>) -> Result<Vec<TimelineRow>> {
         let id = entity.map(|e| self.entity(e)).transpose()?.map(|e| e.id);
         Ok(self.store.timeline(id.as_deref())?)
+    }
+
+    /// The knowledge base's entity for each mention key of a stored document: the contract
+    /// JSON carries document-level keys (`entity`), resolution across documents maps them to
+    /// entities, which the document's pages link to.
+    pub fn document_entities(&self, id: &str) -> Result<HashMap<(String, EntityLabel), String>> {
+        Ok(self
+            .store
+            .document_entities(id)?
+            .into_iter()
+            .map(|(key, label, entity)| ((key, label), entity))
+            .collect())
     }
 
     /// A stored document's contract JSON, by id.

@@ -177,3 +177,71 @@ fn a_wire_copy_is_a_near_duplicate_and_not_counted_twice() {
     let tokayev = kb.entity("Tokaïev").unwrap();
     assert_eq!(tokayev.documents, 1, "a copy is not a second report");
 }
+
+#[test]
+fn reads_run_from_many_threads_at_once() {
+    let dir = Scratch::new("threads");
+    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    let expected = kb.profile("Tokaïev").unwrap();
+    let kb = &kb;
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                for _ in 0..25 {
+                    assert_eq!(search(kb, "Astana", None), ["en-1", "fr-1"]);
+                    assert_eq!(kb.profile("Tokaïev").unwrap(), expected);
+                    assert!(!kb.entities().unwrap().is_empty());
+                    assert_eq!(kb.counts().unwrap().documents, 2);
+                    assert!(kb.document_json("fr-1").unwrap().is_some());
+                    assert!(!kb.timeline(None).unwrap().is_empty());
+                    assert!(!kb.mentions(None).unwrap().is_empty());
+                    kb.claims().unwrap();
+                }
+            });
+        }
+    });
+}
+
+#[test]
+fn co_mentions_follow_a_merge() {
+    let dir = Scratch::new("co-merge");
+    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    let putin = kb.entity("Vladimir Poutine").unwrap().id;
+    let macron = kb.entity("Emmanuel Macron").unwrap().id;
+    let tokayev = kb.entity("Tokaïev").unwrap().id;
+    let count = |profile: &Profile, id: &str| {
+        profile
+            .co_mentioned
+            .iter()
+            .find(|(other, _, _)| other == id)
+            .map(|c| c.2)
+    };
+    let before = kb.profile(&tokayev).unwrap();
+    assert_eq!(count(&before, &putin), Some(1));
+    assert_eq!(count(&before, &macron), Some(1));
+
+    kb.merge(&putin, &macron).unwrap();
+    let after = kb.profile(&tokayev).unwrap();
+    assert_eq!(count(&after, &putin), Some(2), "{:?}", after.co_mentioned);
+    assert_eq!(count(&after, &macron), None, "{:?}", after.co_mentioned);
+    let merged = kb.profile(&putin).unwrap();
+    assert_eq!(merged.documents, 2);
+    assert_eq!(count(&merged, &tokayev), Some(2));
+    assert_eq!(
+        kb.search(
+            SearchRequest {
+                query: "Astana".into(),
+                limit: 10,
+                ..SearchRequest::default()
+            },
+            Some(&putin)
+        )
+        .unwrap()
+        .total,
+        2
+    );
+}

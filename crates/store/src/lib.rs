@@ -15,6 +15,14 @@
 //!   their own), so a correction survives re-ingestion and new documents.
 //! - **Versioned schema**: `PRAGMA user_version` holds the version; [`SqliteStore::open`]
 //!   applies the missing migrations in order and refuses a store newer than the code.
+//! - **Reads in parallel**: [`SqliteStore`] is `Send + Sync`; writes (`&mut self`) go through
+//!   one connection, each read (`&self`) through a read-only connection checked out of a small
+//!   pool, so a server's threads read at once (WAL: readers never wait for each other or for
+//!   the writer).
+//! - **Profiles are precomputed**: what an entity's profile reads (its documents, mentions
+//!   per month, co-mentioned entities, names as written) is derived in the transaction that
+//!   saves a resolution, so it is never out of step with it and reading it is a few indexed
+//!   lookups instead of joins over every mention.
 
 mod row;
 mod sqlite;
@@ -23,7 +31,7 @@ pub use row::{
     ClaimRow, DocumentRow, EntityRow, Inserted, MentionRow, NewDocument, QuoteRow, TimeRow,
     TimelineRow, days_from_iso,
 };
-pub use sqlite::SqliteStore;
+pub use sqlite::{CO_MENTIONS_KEPT, SqliteStore};
 
 use doc::EntityLabel;
 use resolve::{Correction, NameRecord, Resolved};
@@ -73,8 +81,11 @@ pub trait Store {
     fn corrections(&self) -> Result<Vec<Correction>>;
     /// Adds a hand-made correction.
     fn add_correction(&mut self, correction: &Correction) -> Result<()>;
-    /// Replaces the resolved entities: `resolved[i].records` index into `records`. Document
-    /// counts leave out near-duplicates, so call it after [`Store::set_duplicates`].
+    /// Replaces the resolved entities: `resolved[i].records` index into `records`, and
+    /// recomputes what is derived from them (each entity's documents, mentions per month,
+    /// co-mentioned entities, names as written), so reading a profile is a few indexed
+    /// lookups. Document counts leave out near-duplicates, so call it after
+    /// [`Store::set_duplicates`].
     fn save_resolution(&mut self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()>;
     /// Which entity each document-level key resolved to: `(key, label, entity id)`.
     fn key_entities(&self) -> Result<Vec<(String, EntityLabel, String)>>;
@@ -84,16 +95,22 @@ pub trait Store {
     fn find_entity(&self, name_or_id: &str) -> Result<Option<EntityRow>>;
     /// Every entity mention with its resolved entity, in document order.
     fn mentions(&self, entity: Option<&str>) -> Result<Vec<(MentionRow, String, String)>>;
-    /// The documents mentioning an entity.
+    /// The documents mentioning an entity (as of the last [`Store::save_resolution`]).
     fn documents_of(&self, entity: &str) -> Result<Vec<u64>>;
+    /// The resolved entity of each document-level key of one document (by contract id):
+    /// `(key, label, entity id)`, for linking a stored document's mentions to their entities.
+    fn document_entities(&self, id: &str) -> Result<Vec<(String, EntityLabel, String)>>;
     /// One document's stored JSON, by contract id or row id.
     fn document(&self, id: &str) -> Result<Option<DocumentRow>>;
     /// Every claim (of one source entity when given), with its document's language and id.
     fn claims(&self, source: Option<&str>) -> Result<Vec<ClaimRow>>;
     /// Entities mentioned in the documents that mention `entity`: id, name and how many
-    /// documents, most first.
+    /// documents, most first (then by id). Computed by [`Store::save_resolution`], which
+    /// keeps the first [`CO_MENTIONS_KEPT`] of each entity: `limit` beyond that
+    /// returns no more.
     fn co_mentioned(&self, entity: &str, limit: usize) -> Result<Vec<(String, String, u64)>>;
-    /// Mentions of an entity per month of publication (`2024-05`, `unknown`), in order.
+    /// Mentions of an entity per month of publication (`2024-05`, `unknown`), in order, as of
+    /// the last [`Store::save_resolution`].
     fn mention_months(&self, entity: &str) -> Result<Vec<(String, u64)>>;
     /// Quotes, all or by one entity.
     fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>>;

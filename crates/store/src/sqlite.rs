@@ -1,11 +1,13 @@
 //! [`Store`] on an embedded SQLite file.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use doc::EntityLabel;
 use resolve::{Correction, NameRecord, Resolved};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::{
     ClaimRow, Counts, DocumentRow, EntityRow, Inserted, MentionRow, NewDocument, QuoteRow, Result,
@@ -13,7 +15,8 @@ use crate::{
 };
 
 /// The migrations, in order: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     doc INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
@@ -103,21 +106,153 @@ CREATE TABLE entity_keys (
     PRIMARY KEY (key, label)
 );
 CREATE INDEX entity_keys_entity ON entity_keys(entity);
-"#];
+"#,
+    // Version 2: what an entity's profile and lookup read, derived from the resolution by
+    // `derive_entity_tables` (so a profile is a few indexed lookups, not joins over every
+    // mention), and indexes for the per-entity filters.
+    r#"
+CREATE TABLE entity_documents (
+    entity TEXT NOT NULL,
+    doc INTEGER NOT NULL,
+    PRIMARY KEY (entity, doc)
+) WITHOUT ROWID;
+CREATE TABLE entity_months (
+    entity TEXT NOT NULL,
+    month TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity, month)
+) WITHOUT ROWID;
+CREATE TABLE entity_co_mentions (
+    entity TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    other TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (entity, rank)
+) WITHOUT ROWID;
+CREATE TABLE entity_forms (
+    form TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    PRIMARY KEY (form, entity)
+) WITHOUT ROWID;
+CREATE INDEX entities_rank ON entities(mentions DESC, documents DESC, id);
+CREATE INDEX entities_lower_name ON entities(lower(name));
+CREATE INDEX claims_source ON claims(source_key);
+"#,
+];
 
 /// The schema version this code writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// The version whose migration adds the tables [`derive_entity_tables`] fills: a store
+/// migrated to it fills them at once, so its profiles are right before the next refresh.
+const DERIVED_TABLES_VERSION: usize = 2;
+
+/// Co-mentioned entities kept per entity, most documents first: a profile shows 20, and
+/// keeping every pair would grow with the square of the entities per document.
+pub const CO_MENTIONS_KEPT: usize = 20;
+
+/// Bytes of the database file each connection maps (reads without a copy per page).
+const MMAP_BYTES: u64 = 1 << 30;
+
+/// Idle read connections kept open; more are opened under load and closed when returned.
+const IDLE_READERS: usize = 16;
+
 /// The store in one SQLite file.
+///
+/// Writes go through one connection (`&mut self`); reads (`&self`) each check out a read-only
+/// connection of their own from a small pool, so many threads read at once (WAL lets readers
+/// run beside the writer and each other). A store in memory has no file to open twice, so
+/// its reads share the writer connection behind its mutex.
 pub struct SqliteStore {
-    conn: Connection,
+    writer: Mutex<Connection>,
+    readers: Option<ReadPool>,
+}
+
+// A server shares one store between its worker threads.
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<SqliteStore>();
+};
+
+/// Read-only connections to the store's file, opened lazily and reused.
+pub(crate) struct ReadPool {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+}
+
+/// A connection a read runs on: pooled (given back when dropped) or the writer's.
+pub(crate) enum ReadConn<'a> {
+    Pooled {
+        conn: Option<Connection>,
+        pool: &'a ReadPool,
+    },
+    Writer(MutexGuard<'a, Connection>),
+}
+
+impl Deref for ReadConn<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            ReadConn::Pooled { conn, .. } => conn.as_ref().expect("a checked-out connection"),
+            ReadConn::Writer(guard) => guard,
+        }
+    }
+}
+
+impl Drop for ReadConn<'_> {
+    fn drop(&mut self) {
+        if let ReadConn::Pooled { conn, pool } = self
+            && let Some(conn) = conn.take()
+        {
+            let mut idle = pool.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            if idle.len() < IDLE_READERS {
+                idle.push(conn);
+            }
+        }
+    }
+}
+
+impl ReadPool {
+    fn check_out(&self) -> Result<ReadConn<'_>> {
+        let idle = self
+            .idle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => {
+                // Opened outside the lock: opening reads the schema, other readers need not wait.
+                let conn = Connection::open_with_flags(
+                    &self.path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                        | OpenFlags::SQLITE_OPEN_URI,
+                )?;
+                conn.busy_timeout(std::time::Duration::from_secs(10))?;
+                // Pages through the OS cache, shared by every reader, rather than a copy in
+                // each connection's own cache.
+                conn.execute_batch(&format!("PRAGMA mmap_size = {MMAP_BYTES};"))?;
+                conn
+            }
+        };
+        Ok(ReadConn::Pooled {
+            conn: Some(conn),
+            pool: self,
+        })
+    }
 }
 
 impl SqliteStore {
     /// Opens (or creates) the store at `path`, migrating an older schema.
     pub fn open(path: &Path) -> Result<SqliteStore> {
         let conn = Connection::open(path)?;
-        SqliteStore::with_connection(conn)
+        let mut store = SqliteStore::with_connection(conn)?;
+        store.readers = Some(ReadPool {
+            path: path.to_owned(),
+            idle: Mutex::new(Vec::new()),
+        });
+        Ok(store)
     }
 
     /// A store in memory, for tests.
@@ -130,6 +265,11 @@ impl SqliteStore {
         // WAL: readers never block the writer; a killed writer loses only its open batch.
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        // Refresh reads and rewrites tables larger than SQLite's default 2 MB page cache;
+        // mapped pages are shared with the readers through the OS cache.
+        conn.execute_batch(&format!(
+            "PRAGMA cache_size = -32768; PRAGMA mmap_size = {MMAP_BYTES};"
+        ))?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -140,18 +280,124 @@ impl SqliteStore {
         for (version, migration) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             let tx = conn.transaction()?;
             tx.execute_batch(migration)?;
+            if version + 1 == DERIVED_TABLES_VERSION {
+                derive_entity_tables(&tx)?;
+            }
             tx.execute_batch(&format!("PRAGMA user_version = {}", version + 1))?;
             tx.commit()?;
         }
-        Ok(SqliteStore { conn })
+        Ok(SqliteStore {
+            writer: Mutex::new(conn),
+            readers: None,
+        })
+    }
+
+    /// A connection to read on: a pooled read-only one, or the writer's for a store in memory.
+    pub(crate) fn reader(&self) -> Result<ReadConn<'_>> {
+        match &self.readers {
+            Some(pool) => pool.check_out(),
+            None => Ok(ReadConn::Writer(
+                self.writer.lock().unwrap_or_else(PoisonError::into_inner),
+            )),
+        }
+    }
+
+    /// The writer connection; `&mut self` is proof no one else holds it.
+    fn writer(&mut self) -> &mut Connection {
+        self.writer
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The schema version on disk.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        let c = self.reader()?;
+        Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
+
+/// Fills the tables derived from the resolution (`entity_keys`) and the mentions: documents,
+/// mentions per month, names as written, and co-mentioned entities of each entity. Called in
+/// the transaction that saves a resolution, so they never disagree with it.
+fn derive_entity_tables(tx: &Connection) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM entity_documents; DELETE FROM entity_months; DELETE FROM entity_forms;
+         DELETE FROM entity_co_mentions;
+         INSERT INTO entity_documents (entity, doc)
+             SELECT DISTINCT k.entity, m.doc FROM mentions m
+             JOIN entity_keys k ON k.key = m.key AND k.label = m.label;
+         INSERT INTO entity_months (entity, month, mentions)
+             SELECT k.entity, COALESCE(substr(d.published, 1, 7), 'unknown'), COUNT(*)
+             FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.label = m.label
+             JOIN documents d ON d.doc = m.doc
+             GROUP BY 1, 2;
+         INSERT OR IGNORE INTO entity_forms (form, entity)
+             SELECT DISTINCT lower(m.text), k.entity FROM mentions m
+             JOIN entity_keys k ON k.key = m.key AND k.label = m.label;",
+    )?;
+    // Co-mentions in memory, one entity at a time over a dense counter: SQL's self-join of
+    // entity_documents builds every pair (a million on 2 000 articles) in a temporary B-tree.
+    let mut ids: Vec<String> = Vec::new();
+    let mut index_of: HashMap<String, u32> = HashMap::new();
+    let mut docs_of: Vec<Vec<i64>> = Vec::new();
+    let mut entities_of: HashMap<i64, Vec<u32>> = HashMap::new();
+    {
+        let mut stmt =
+            tx.prepare("SELECT entity, doc FROM entity_documents ORDER BY entity, doc")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (entity, doc) = row?;
+            let e = match index_of.get(&entity) {
+                Some(&e) => e,
+                None => {
+                    let e = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                    index_of.insert(entity.clone(), e);
+                    ids.push(entity);
+                    docs_of.push(Vec::new());
+                    e
+                }
+            };
+            docs_of[e as usize].push(doc);
+            entities_of.entry(doc).or_default().push(e);
+        }
+    }
+    let mut insert = tx.prepare(
+        "INSERT INTO entity_co_mentions (entity, rank, other, documents) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut counts = vec![0u32; ids.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (e, docs) in docs_of.iter().enumerate() {
+        for doc in docs {
+            for &other in entities_of.get(doc).into_iter().flatten() {
+                if other as usize == e {
+                    continue;
+                }
+                if counts[other as usize] == 0 {
+                    touched.push(other);
+                }
+                counts[other as usize] += 1;
+            }
+        }
+        // Most documents first, then by id: the order the profile has always shown.
+        touched.sort_unstable_by(|&a, &b| {
+            counts[b as usize]
+                .cmp(&counts[a as usize])
+                .then_with(|| ids[a as usize].cmp(&ids[b as usize]))
+        });
+        for (rank, &other) in touched.iter().take(CO_MENTIONS_KEPT).enumerate() {
+            insert.execute(params![
+                ids[e],
+                rank as i64,
+                ids[other as usize],
+                i64::from(counts[other as usize])
+            ])?;
+        }
+        for &other in &touched {
+            counts[other as usize] = 0;
+        }
+        touched.clear();
+    }
+    Ok(())
 }
 
 fn label_of(s: &str) -> rusqlite::Result<EntityLabel> {
@@ -201,7 +447,7 @@ const ENTITY_COLUMNS: &str = "id, label, name, aliases, mentions, documents";
 
 impl Store for SqliteStore {
     fn insert(&mut self, docs: &[NewDocument]) -> Result<Vec<Inserted>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.writer().transaction()?;
         let mut out = Vec::with_capacity(docs.len());
         {
             let mut existing = tx.prepare_cached("SELECT doc FROM documents WHERE hash = ?1")?;
@@ -300,15 +546,14 @@ impl Store for SqliteStore {
     }
 
     fn unindexed(&self, limit: usize) -> Result<Vec<DocumentRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached(&format!(
             "SELECT {DOCUMENT_COLUMNS} FROM documents WHERE indexed = 0 ORDER BY doc LIMIT ?1"
         ))?;
         let mut rows: Vec<DocumentRow> = stmt
             .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], document_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let mut names = self
-            .conn
-            .prepare_cached("SELECT DISTINCT text FROM mentions WHERE doc = ?1")?;
+        let mut names = c.prepare_cached("SELECT DISTINCT text FROM mentions WHERE doc = ?1")?;
         for row in &mut rows {
             row.names = names
                 .query_map([row.doc as i64], |r| r.get(0))?
@@ -318,12 +563,13 @@ impl Store for SqliteStore {
     }
 
     fn mark_all_unindexed(&mut self) -> Result<()> {
-        self.conn.execute("UPDATE documents SET indexed = 0", [])?;
+        self.writer()
+            .execute("UPDATE documents SET indexed = 0", [])?;
         Ok(())
     }
 
     fn mark_indexed(&mut self, docs: &[u64]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.writer().transaction()?;
         {
             let mut stmt = tx.prepare_cached("UPDATE documents SET indexed = 1 WHERE doc = ?1")?;
             for &d in docs {
@@ -335,16 +581,15 @@ impl Store for SqliteStore {
     }
 
     fn signatures(&self) -> Result<Vec<(u64, Vec<u8>)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT doc, signature FROM documents ORDER BY doc")?;
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached("SELECT doc, signature FROM documents ORDER BY doc")?;
         Ok(stmt
             .query_map([], |r| Ok((u64_of(r.get(0)?), r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?)
     }
 
     fn set_duplicates(&mut self, pairs: &[(u64, u64)]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.writer().transaction()?;
         tx.execute("UPDATE documents SET duplicate_of = NULL", [])?;
         {
             let mut stmt =
@@ -358,11 +603,12 @@ impl Store for SqliteStore {
     }
 
     fn name_records(&self) -> Result<Vec<NameRecord>> {
-        let mut stmt = self.conn.prepare_cached(
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached(
             "SELECT key, label, text, COUNT(*), COUNT(DISTINCT doc) FROM mentions
              GROUP BY key, label, text ORDER BY key, label, text",
         )?;
-        let mut docs_of = self.conn.prepare_cached(
+        let mut docs_of = c.prepare_cached(
             "SELECT key, label, COUNT(DISTINCT doc) FROM mentions GROUP BY key, label",
         )?;
         let documents: BTreeMap<(String, String), i64> = docs_of
@@ -409,9 +655,8 @@ impl Store for SqliteStore {
     }
 
     fn corrections(&self) -> Result<Vec<Correction>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT kind, a, b FROM corrections ORDER BY seq")?;
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached("SELECT kind, a, b FROM corrections ORDER BY seq")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -436,7 +681,7 @@ impl Store for SqliteStore {
             Correction::Merge { into, from } => ("merge", into, from),
             Correction::Split { entity, key } => ("split", entity, key),
         };
-        self.conn.execute(
+        self.writer().execute(
             "INSERT INTO corrections (kind, a, b) VALUES (?1, ?2, ?3)",
             params![kind, a, b],
         )?;
@@ -444,7 +689,7 @@ impl Store for SqliteStore {
     }
 
     fn save_resolution(&mut self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.writer().transaction()?;
         tx.execute_batch("DELETE FROM entities; DELETE FROM entity_keys;")?;
         {
             let mut entity = tx.prepare_cached(
@@ -483,14 +728,15 @@ impl Store for SqliteStore {
                 JOIN documents d ON d.doc = m.doc
                 WHERE k.entity = entities.id AND d.duplicate_of IS NULL)",
         )?;
+        derive_entity_tables(&tx)?;
         tx.commit()?;
         Ok(())
     }
 
     fn key_entities(&self) -> Result<Vec<(String, EntityLabel, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT key, label, entity FROM entity_keys ORDER BY key, label")?;
+        let c = self.reader()?;
+        let mut stmt =
+            c.prepare_cached("SELECT key, label, entity FROM entity_keys ORDER BY key, label")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -502,7 +748,8 @@ impl Store for SqliteStore {
     }
 
     fn entities(&self) -> Result<Vec<EntityRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached(&format!(
             "SELECT {ENTITY_COLUMNS} FROM entities ORDER BY mentions DESC, documents DESC, id"
         ))?;
         Ok(stmt
@@ -511,8 +758,8 @@ impl Store for SqliteStore {
     }
 
     fn find_entity(&self, name_or_id: &str) -> Result<Option<EntityRow>> {
-        let by_id = self
-            .conn
+        let c = self.reader()?;
+        let by_id = c
             .query_row(
                 &format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE id = ?1"),
                 [name_or_id],
@@ -522,21 +769,21 @@ impl Store for SqliteStore {
         if by_id.is_some() {
             return Ok(by_id);
         }
-        // A name or an alias as written, then through its key (as a person's, then as any
+        // A name or an alias as written (`entity_forms`: every mention's text, lowered), then
+        // through its key (as a person's, then as any
         // other name's: person keys also fold Russian case endings).
         let keys = [
             resolve::key_for(name_or_id, EntityLabel::Per),
             resolve::key_for(name_or_id, EntityLabel::Org),
         ];
-        let found = self
-            .conn
+        let found = c
             .query_row(
                 &format!(
-                    "SELECT {ENTITY_COLUMNS} FROM entities WHERE lower(name) = lower(?1)
-                     OR id IN (SELECT k.entity FROM mentions m JOIN entity_keys k
-                               ON k.key = m.key AND k.label = m.label
-                               WHERE lower(m.text) = lower(?1)
-                                  OR (m.key = ?2 AND m.label = 'PER') OR m.key = ?3)
+                    "SELECT {ENTITY_COLUMNS} FROM entities WHERE id IN (
+                         SELECT id FROM entities WHERE lower(name) = lower(?1)
+                         UNION SELECT entity FROM entity_forms WHERE form = lower(?1)
+                         UNION SELECT entity FROM entity_keys WHERE key = ?2 AND label = 'PER'
+                         UNION SELECT entity FROM entity_keys WHERE key = ?3)
                      ORDER BY lower(name) = lower(?1) DESC, mentions DESC LIMIT 1"
                 ),
                 params![name_or_id, keys[0], keys[1]],
@@ -548,22 +795,21 @@ impl Store for SqliteStore {
         }
         // A surname alone: the most mentioned person whose key ends with it ("Tokaïev" →
         // "kasim-jomart-tokaev").
-        Ok(self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {ENTITY_COLUMNS} FROM entities WHERE label = 'PER' AND id IN (
+        Ok(c.query_row(
+            &format!(
+                "SELECT {ENTITY_COLUMNS} FROM entities WHERE label = 'PER' AND id IN (
                          SELECT entity FROM entity_keys WHERE label = 'PER' AND key LIKE '%-' || ?1)
                      ORDER BY mentions DESC, id LIMIT 1"
-                ),
-                params![keys[0]],
-                entity_row,
-            )
-            .optional()?)
+            ),
+            params![keys[0]],
+            entity_row,
+        )
+        .optional()?)
     }
 
     fn mentions(&self, entity: Option<&str>) -> Result<Vec<(MentionRow, String, String)>> {
-        let mut stmt = self.conn.prepare_cached(
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached(
             "SELECT m.doc, d.id, m.idx, m.start, m.end, m.text, m.label, m.key, COALESCE(k.entity, m.key), d.published
              FROM mentions m JOIN documents d ON d.doc = m.doc
              LEFT JOIN entity_keys k ON k.key = m.key AND k.label = m.label
@@ -590,18 +836,12 @@ impl Store for SqliteStore {
     }
 
     fn co_mentioned(&self, entity: &str, limit: usize) -> Result<Vec<(String, String, u64)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH docs AS (
-                 SELECT DISTINCT m.doc FROM mentions m
-                 JOIN entity_keys k ON k.key = m.key AND k.label = m.label
-                 WHERE k.entity = ?1)
-             SELECT k2.entity, e.name, COUNT(DISTINCT m2.doc) AS n
-             FROM mentions m2
-             JOIN docs ON docs.doc = m2.doc
-             JOIN entity_keys k2 ON k2.key = m2.key AND k2.label = m2.label
-             JOIN entities e ON e.id = k2.entity
-             WHERE k2.entity != ?1
-             GROUP BY k2.entity ORDER BY n DESC, k2.entity LIMIT ?2",
+        let c = self.reader()?;
+        // Precomputed at resolution, the first `CO_MENTIONS_KEPT` only.
+        let mut stmt = c.prepare_cached(
+            "SELECT o.other, e.name, o.documents FROM entity_co_mentions o
+             JOIN entities e ON e.id = o.other
+             WHERE o.entity = ?1 ORDER BY o.rank LIMIT ?2",
         )?;
         let rows = stmt.query_map(
             params![entity, i64::try_from(limit).unwrap_or(i64::MAX)],
@@ -611,30 +851,45 @@ impl Store for SqliteStore {
     }
 
     fn mention_months(&self, entity: &str) -> Result<Vec<(String, u64)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT COALESCE(substr(d.published, 1, 7), 'unknown') AS month, COUNT(*)
-             FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.label = m.label
-             JOIN documents d ON d.doc = m.doc
-             WHERE k.entity = ?1 GROUP BY month ORDER BY month",
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached(
+            "SELECT month, mentions FROM entity_months WHERE entity = ?1 ORDER BY month",
         )?;
         let rows = stmt.query_map([entity], |r| Ok((r.get(0)?, u64_of(r.get(1)?))))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn documents_of(&self, entity: &str) -> Result<Vec<u64>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT m.doc FROM mentions m JOIN entity_keys k
-             ON k.key = m.key AND k.label = m.label WHERE k.entity = ?1 ORDER BY m.doc",
-        )?;
+        let c = self.reader()?;
+        let mut stmt =
+            c.prepare_cached("SELECT doc FROM entity_documents WHERE entity = ?1 ORDER BY doc")?;
         Ok(stmt
             .query_map([entity], |r| Ok(u64_of(r.get(0)?)))?
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    fn document_entities(&self, id: &str) -> Result<Vec<(String, EntityLabel, String)>> {
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached(
+            "SELECT DISTINCT m.key, m.label, k.entity
+             FROM documents d JOIN mentions m ON m.doc = d.doc
+             JOIN entity_keys k ON k.key = m.key AND k.label = m.label
+             WHERE d.id = ?1",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                label_of(&r.get::<_, String>(1)?)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn document(&self, id: &str) -> Result<Option<DocumentRow>> {
+        let c = self.reader()?;
         let by_row = id.parse::<i64>().ok();
-        Ok(self
-            .conn
+        Ok(c
             .query_row(
                 &format!(
                     "SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1 OR doc = ?2 ORDER BY doc LIMIT 1"
@@ -646,16 +901,27 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, source: Option<&str>) -> Result<Vec<ClaimRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let c = self.reader()?;
+        // One source: through its keys (indexed), not a join of every claim filtered after.
+        // A source key no entity took stands for itself.
+        let mut stmt = c.prepare_cached(if source.is_some() {
+            "SELECT d.id, d.lang, c.text, c.sentence, c.value, c.value_max, c.bound, c.unit, c.si_value,
+                    c.si_unit, c.counted, c.source, ?1, c.cue, c.places, c.time_value, d.story
+             FROM claims c JOIN documents d ON d.doc = c.doc
+             WHERE d.duplicate_of IS NULL
+               AND (c.source_key IN (SELECT key FROM entity_keys WHERE entity = ?1)
+                    OR (c.source_key = ?1
+                        AND NOT EXISTS (SELECT 1 FROM entity_keys k WHERE k.key = c.source_key)))
+             ORDER BY c.doc, c.rowid"
+        } else {
             "SELECT d.id, d.lang, c.text, c.sentence, c.value, c.value_max, c.bound, c.unit, c.si_value,
                     c.si_unit, c.counted, c.source, COALESCE(k.entity, c.source_key), c.cue, c.places, c.time_value, d.story
              FROM claims c JOIN documents d ON d.doc = c.doc
              LEFT JOIN entity_keys k ON k.key = c.source_key
-             WHERE d.duplicate_of IS NULL
+             WHERE d.duplicate_of IS NULL AND ?1 IS NULL
              GROUP BY c.rowid
-             HAVING ?1 IS NULL OR COALESCE(k.entity, c.source_key) = ?1
-             ORDER BY c.doc, c.rowid",
-        )?;
+             ORDER BY c.doc, c.rowid"
+        })?;
         let rows = stmt.query_map([source], |r| {
             let places: String = r.get(14)?;
             Ok(ClaimRow {
@@ -682,13 +948,20 @@ impl Store for SqliteStore {
     }
 
     fn quotes(&self, speaker: Option<&str>) -> Result<Vec<QuoteRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let c = self.reader()?;
+        // One speaker: through its keys (indexed), not a join of every quote filtered after.
+        let mut stmt = c.prepare_cached(if speaker.is_some() {
+            "SELECT d.id, q.start, q.end, q.text, q.kind, q.speaker, ?1, q.cue, d.published
+             FROM quotes q JOIN documents d ON d.doc = q.doc
+             WHERE q.speaker_key IN (SELECT key FROM entity_keys WHERE entity = ?1)
+             ORDER BY d.day, q.doc, q.start"
+        } else {
             "SELECT d.id, q.start, q.end, q.text, q.kind, q.speaker, COALESCE(k.entity, q.speaker_key), q.cue, d.published
              FROM quotes q JOIN documents d ON d.doc = q.doc
              LEFT JOIN entity_keys k ON k.key = q.speaker_key
-             WHERE ?1 IS NULL OR k.entity = ?1
-             GROUP BY q.rowid ORDER BY d.day, q.doc, q.start",
-        )?;
+             WHERE ?1 IS NULL
+             GROUP BY q.rowid ORDER BY d.day, q.doc, q.start"
+        })?;
         let rows = stmt.query_map([speaker], |r| {
             Ok(QuoteRow {
                 document: r.get(0)?,
@@ -706,13 +979,12 @@ impl Store for SqliteStore {
     }
 
     fn timeline(&self, entity: Option<&str>) -> Result<Vec<TimelineRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let c = self.reader()?;
+        let mut stmt = c.prepare_cached(
             "SELECT t.value, t.text, t.sentence, d.id, d.title FROM times t JOIN documents d ON d.doc = t.doc
              WHERE t.anchored = 1 AND t.kind IN ('date', 'datetime') AND substr(t.value, 1, 1) BETWEEN '0' AND '9'
                AND d.duplicate_of IS NULL
-               AND (?1 IS NULL OR t.doc IN (
-                   SELECT m.doc FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.label = m.label
-                   WHERE k.entity = ?1))
+               AND (?1 IS NULL OR t.doc IN (SELECT doc FROM entity_documents WHERE entity = ?1))
              ORDER BY t.value, d.doc, t.rowid",
         )?;
         let rows = stmt.query_map([entity], |r| {
@@ -728,9 +1000,9 @@ impl Store for SqliteStore {
     }
 
     fn story_inputs(&self) -> Result<Vec<StoryInput>> {
-        let mut docs = self
-            .conn
-            .prepare_cached("SELECT doc, day, substr(text, 1, 600) FROM documents ORDER BY doc")?;
+        let c = self.reader()?;
+        let mut docs =
+            c.prepare_cached("SELECT doc, day, substr(text, 1, 600) FROM documents ORDER BY doc")?;
         let mut out: Vec<StoryInput> = docs
             .query_map([], |r| {
                 Ok(StoryInput {
@@ -741,7 +1013,7 @@ impl Store for SqliteStore {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut mentions = self.conn.prepare_cached(
+        let mut mentions = c.prepare_cached(
             "SELECT m.doc, k.entity, COUNT(*) FROM mentions m
              JOIN entity_keys k ON k.key = m.key AND k.label = m.label
              GROUP BY m.doc, k.entity ORDER BY m.doc, k.entity",
@@ -767,7 +1039,7 @@ impl Store for SqliteStore {
     }
 
     fn set_stories(&mut self, stories: &[(u64, u64)]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.writer().transaction()?;
         {
             let mut stmt = tx.prepare_cached("UPDATE documents SET story = ?2 WHERE doc = ?1")?;
             for &(doc, story) in stories {
@@ -779,8 +1051,8 @@ impl Store for SqliteStore {
     }
 
     fn counts(&self) -> Result<Counts> {
-        let one =
-            |sql: &str| -> Result<u64> { Ok(u64_of(self.conn.query_row(sql, [], |r| r.get(0))?)) };
+        let c = self.reader()?;
+        let one = |sql: &str| -> Result<u64> { Ok(u64_of(c.query_row(sql, [], |r| r.get(0))?)) };
         Ok(Counts {
             documents: one("SELECT COUNT(*) FROM documents")?,
             near_duplicates: one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL")?,

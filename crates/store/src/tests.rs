@@ -121,3 +121,106 @@ fn days_from_iso_dates() {
         assert_eq!(days_from_iso(s), days, "{s}");
     }
 }
+
+/// The tables derived at resolution answer what the joins over every mention answered.
+#[test]
+fn derived_entity_tables_agree_with_the_mentions() {
+    let mut store = SqliteStore::in_memory().unwrap();
+    store.insert(&corpus()).unwrap();
+    let records = store.name_records().unwrap();
+    store
+        .save_resolution(&records, &resolve::resolve(&records, &[]))
+        .unwrap();
+    let c = store.reader().unwrap();
+    let live_co = |entity: &str| -> Vec<(String, String, u64)> {
+        let mut stmt = c
+            .prepare(
+                "WITH docs AS (
+                     SELECT DISTINCT m.doc FROM mentions m
+                     JOIN entity_keys k ON k.key = m.key AND k.label = m.label
+                     WHERE k.entity = ?1)
+                 SELECT k2.entity, e.name, COUNT(DISTINCT m2.doc) AS n
+                 FROM mentions m2
+                 JOIN docs ON docs.doc = m2.doc
+                 JOIN entity_keys k2 ON k2.key = m2.key AND k2.label = m2.label
+                 JOIN entities e ON e.id = k2.entity
+                 WHERE k2.entity != ?1
+                 GROUP BY k2.entity ORDER BY n DESC, k2.entity LIMIT 20",
+            )
+            .unwrap();
+        stmt.query_map([entity], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    };
+    let live_months = |entity: &str| -> Vec<(String, u64)> {
+        let mut stmt = c
+            .prepare(
+                "SELECT COALESCE(substr(d.published, 1, 7), 'unknown') AS month, COUNT(*)
+                 FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.label = m.label
+                 JOIN documents d ON d.doc = m.doc
+                 WHERE k.entity = ?1 GROUP BY month ORDER BY month",
+            )
+            .unwrap();
+        stmt.query_map([entity], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let entities: Vec<String> = {
+        let mut stmt = c.prepare("SELECT id FROM entities").unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let expected: Vec<_> = entities
+        .iter()
+        .map(|e| (live_co(e), live_months(e)))
+        .collect();
+    drop(c);
+    assert!(expected.iter().any(|(co, _)| !co.is_empty()));
+    for (e, (co, months)) in entities.iter().zip(expected) {
+        assert_eq!(store.co_mentioned(e, 20).unwrap(), co, "{e}");
+        assert_eq!(store.mention_months(e).unwrap(), months, "{e}");
+    }
+    assert_eq!(
+        store
+            .find_entity("kassym-jomart tokaïev")
+            .unwrap()
+            .map(|e| e.label),
+        Some(doc::EntityLabel::Per)
+    );
+}
+
+#[test]
+fn a_store_on_disk_is_read_from_many_threads() {
+    let path = std::env::temp_dir().join(format!("veille-store-threads-{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        store.insert(&corpus()).unwrap();
+        let records = store.name_records().unwrap();
+        store
+            .save_resolution(&records, &resolve::resolve(&records, &[]))
+            .unwrap();
+        let astana = store.find_entity("Astana").unwrap().unwrap().id;
+        let store = &store;
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..50 {
+                        assert_eq!(store.documents_of(&astana).unwrap(), [1, 2]);
+                        assert_eq!(store.counts().unwrap().documents, 2);
+                        assert!(!store.entities().unwrap().is_empty());
+                    }
+                });
+            }
+        });
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}

@@ -303,6 +303,7 @@ async fn search_page(
                 to_day: day_param("to", nonempty(&p.to))?,
                 docs: None,
                 limit: 50,
+                facets: true,
             };
             let entity = nonempty(&p.entity).map(str::to_owned);
             Some(with_kb(&state, move |kb| Ok(kb.search(request, entity.as_deref())?)).await?)
@@ -350,6 +351,13 @@ async fn search_page(
                 }
             }
             Some(r) => {
+                @if let Some(f) = &r.facets {
+                    div.facets {
+                        (facet(&p, "lang", "Language", &f.lang))
+                        (facet(&p, "source", "Source", &f.source))
+                        (month_facet(&p, &f.month))
+                    }
+                }
                 p.total { (r.total) " documents match" @if r.total > r.hits.len() { " (the best " (r.hits.len()) " shown)" } "." }
                 ol.hits {
                     @for hit in &r.hits {
@@ -364,6 +372,95 @@ async fn search_page(
         }
     };
     Ok(page(title, Nav::Search, body))
+}
+
+/// A facet's values with their counts, each a link that sets the filter (or removes it when
+/// it is the one set).
+fn facet(p: &SearchParams, name: &str, title: &str, values: &[(String, u64)]) -> Markup {
+    let set = match name {
+        "lang" => nonempty(&p.lang),
+        _ => nonempty(&p.source),
+    };
+    html! {
+        @if !values.is_empty() {
+            p.facet {
+                span.facet-name { (title) }
+                @for (value, n) in values.iter().take(12) {
+                    @if set == Some(value.as_str()) {
+                        a.chip.on href=(p.with(name, None)) { (value) " " (n) " ×" }
+                    } @else {
+                        a.chip href=(p.with(name, Some(value))) { (value) " " (n) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Publication months as links that set the date range to that month; over more than a
+/// year of months, years instead (twelve chips at most, the latest first).
+fn month_facet(p: &SearchParams, months: &[(String, u64)]) -> Markup {
+    let mut spans: Vec<(String, String, String, u64)> = Vec::new(); // label, from, to, count
+    if months.len() > 12 {
+        for (month, n) in months {
+            let year = month.get(..4).unwrap_or(month);
+            match spans.last_mut() {
+                Some(last) if last.0 == year => last.3 += n,
+                _ => spans.push((
+                    year.to_owned(),
+                    format!("{year}-01-01"),
+                    format!("{year}-12-31"),
+                    *n,
+                )),
+            }
+        }
+    } else {
+        spans = months
+            .iter()
+            .map(|(m, n)| (m.clone(), format!("{m}-01"), month_end(m), *n))
+            .collect();
+    }
+    html! {
+        @if spans.len() > 1 {
+            p.facet {
+                span.facet-name { "Published" }
+                @for (label, from, to, n) in spans.iter().rev().take(12) {
+                    a.chip href=(with_range(p, from, to)) { (label) " " (n) }
+                }
+            }
+        }
+    }
+}
+
+/// The last day of a `YYYY-MM` month, as `YYYY-MM-DD`.
+fn month_end(month: &str) -> String {
+    let parsed = month.split_once('-').and_then(|(y, m)| {
+        let (y, m): (i64, u32) = (y.parse().ok()?, m.parse().ok()?);
+        Some((y, m))
+    });
+    let Some((y, m)) = parsed else {
+        return format!("{month}-28");
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    format!("{month}-{days:02}")
+}
+
+fn with_range(p: &SearchParams, from: &str, to: &str) -> String {
+    let with_from = SearchParams {
+        q: p.q.clone(),
+        lang: p.lang.clone(),
+        source: p.source.clone(),
+        entity: p.entity.clone(),
+        from: Some(from.to_owned()),
+        to: p.to.clone(),
+    };
+    with_from.with("to", Some(to))
 }
 
 /// A snippet with its highlighted byte ranges in `<mark>`.
@@ -394,14 +491,19 @@ fn highlighted(snippet: &str, ranges: &[std::ops::Range<usize>]) -> Markup {
 
 async fn document_page(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
     let wanted = id.clone();
-    let json = with_kb(&state, move |kb| {
-        kb.document_json(&wanted)?
-            .ok_or_else(|| ApiError::not_found(format!("no document {wanted:?}")))
+    let (json, entities) = with_kb(&state, move |kb| {
+        let json = kb
+            .document_json(&wanted)?
+            .ok_or_else(|| ApiError::not_found(format!("no document {wanted:?}")))?;
+        Ok((json, kb.document_entities(&wanted)?))
     })
     .await?;
     let doc: Value = serde_json::from_str(&json).map_err(crate::internal)?;
+    let links: std::collections::HashMap<(String, String), String> = entities
+        .into_iter()
+        .map(|((key, label), entity)| ((key, label.as_str().to_owned()), entity))
+        .collect();
     let title = doc["title"].as_str().unwrap_or(&id).to_owned();
-    let links = std::collections::HashMap::new();
     Ok(page(&title, Nav::None, reader::render(&doc, &links)))
 }
 

@@ -49,6 +49,12 @@ const PAGES: &[(&str, StatusCode, &str)] = &[
         "0 documents match",
     ),
     ("/documents/fr-1", StatusCode::OK, "class=\"ent ent-per\""),
+    // Mentions link to the entity resolved across documents, not to the document's own key.
+    (
+        "/documents/fr-1",
+        StatusCode::OK,
+        "href=\"/entities/kassym-jomart-tokaiev\"",
+    ),
     ("/documents/evil-1", StatusCode::OK, "Removed lines"),
     ("/entities", StatusCode::OK, "Kassym-Jomart Tokaïev"),
     ("/entities?label=LOC", StatusCode::OK, "Astana"),
