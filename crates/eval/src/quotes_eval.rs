@@ -266,6 +266,9 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
     let analyzer = crate::as_given_analyzer();
     let ner = entities::TagEntities::new();
     let verbose = std::env::var_os("VEILLE_EVAL_VERBOSE").is_some();
+    // `VEILLE_QUOTES_ERRORS=<file>`: every error by category, with a count per category.
+    let dump_path = std::env::var_os("VEILLE_QUOTES_ERRORS");
+    let mut dump = dump_path.as_ref().map(|_| Dump::default());
     let (mut content, mut cue, mut source) = (Tally::default(), Tally::default(), Tally::default());
     let mut speaker = Counts::default();
     let mut docs = 0;
@@ -323,6 +326,9 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
         let gold_content: Vec<Vec<TextRange>> = gold.iter().map(|g| g.content.clone()).collect();
         let pred_content: Vec<Vec<TextRange>> = pred.iter().map(|p| p.content.clone()).collect();
         score_sets(&text, &gold_content, &pred_content, &mut content);
+        if let Some(dump) = dump.as_mut() {
+            categorize(&text, &gold, &pred, &found.quotes, dump);
+        }
         if verbose {
             let pairs = match_sets(&gold_content, &pred_content);
             let show = |r: &[TextRange]| {
@@ -451,6 +457,10 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
             }
         }
     }
+    if let (Some(path), Some(dump)) = (dump_path, dump) {
+        std::fs::write(&path, dump.render())
+            .with_context(|| format!("writing {}", Path::new(&path).display()))?;
+    }
     let secs = started.elapsed().as_secs_f64();
     if verbose {
         eprintln!(
@@ -477,6 +487,235 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
             2.0 * accuracy_found * accuracy_all / (accuracy_found + accuracy_all).max(1e-12),
         ),
     ])
+}
+
+/// The errors of the PolNeAR evaluation by category (`VEILLE_QUOTES_ERRORS`).
+#[derive(Default)]
+struct Dump {
+    counts: BTreeMap<String, usize>,
+    cases: BTreeMap<String, Vec<String>>,
+}
+
+impl Dump {
+    fn add(&mut self, category: &str, case: String) {
+        *self.counts.entry(category.to_owned()).or_default() += 1;
+        self.cases
+            .entry(category.to_owned())
+            .or_default()
+            .push(case);
+    }
+    fn render(&self) -> String {
+        let mut out = String::from("# counts\n");
+        for (c, n) in &self.counts {
+            out.push_str(&format!("{n:6}  {c}\n"));
+        }
+        for (c, cases) in &self.cases {
+            out.push_str(&format!("\n# {c} ({})\n", cases.len()));
+            for case in cases {
+                out.push_str(case);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// The sentence-ish context around `r`: up to 160 bytes on each side, on one line, the span
+/// in double brackets.
+fn context(text: &str, r: TextRange) -> String {
+    let lo = text.floor_char_boundary(r.start().saturating_sub(160));
+    let hi = text.ceil_char_boundary((r.end() + 160).min(text.len()));
+    let lo = text[lo..r.start()].rfind('\n').map_or(lo, |n| lo + n + 1);
+    let hi = text[r.end()..hi].find('\n').map_or(hi, |n| r.end() + n);
+    format!(
+        "{}[[{}]]{}",
+        &text[lo..r.start()],
+        &text[r.start()..r.end()],
+        &text[r.end()..hi]
+    )
+    .replace('\n', " ")
+}
+
+/// Files the errors of one article by category: missed and spurious attributions, content
+/// boundaries, sources of matched attributions, speakers of direct quotes.
+fn categorize(
+    text: &str,
+    gold: &[Gold],
+    pred: &[Predicted],
+    found: &[quotes::Found],
+    dump: &mut Dump,
+) {
+    let show = |r: &[TextRange]| {
+        r.iter()
+            .filter_map(|r| text.get(r.start()..r.end()))
+            .collect::<Vec<_>>()
+            .join(" … ")
+            .replace('\n', " ")
+    };
+    let span = |r: &[TextRange]| {
+        let lo = r.iter().map(|x| x.start()).min().unwrap_or(0);
+        let hi = r.iter().map(|x| x.end()).max().unwrap_or(lo);
+        TextRange::new(lo, hi)
+    };
+    let gold_content: Vec<Vec<TextRange>> = gold.iter().map(|g| g.content.clone()).collect();
+    let pred_content: Vec<Vec<TextRange>> = pred.iter().map(|p| p.content.clone()).collect();
+    let pairs = match_sets(&gold_content, &pred_content);
+    let direct_pred = |p: &Predicted| {
+        found
+            .iter()
+            .any(|f| f.quote.kind == doc::QuoteKind::Direct && p.content.contains(&f.quote.range))
+    };
+    for (gi, g) in gold.iter().enumerate() {
+        if pairs.iter().any(|&(x, _)| x == gi) {
+            continue;
+        }
+        let kind = if is_direct(text, g) {
+            "direct"
+        } else {
+            "indirect"
+        };
+        // Why: a quote of ours without cue there, a prediction there taken by another gold
+        // (merged), or nothing.
+        let uncued = found
+            .iter()
+            .any(|f| f.quote.cue.is_none() && overlap(&g.content, &[f.quote.range]) > 0);
+        let taken = pred.iter().any(|p| overlap(&g.content, &p.content) > 0);
+        let why = if uncued {
+            "quote without cue"
+        } else if taken {
+            "prediction taken by another gold"
+        } else {
+            "nothing found"
+        };
+        dump.add(
+            &format!("1 missed attribution / {kind} / {why}"),
+            format!(
+                "cue {:?}\tsource {:?}\tcontent {:?}\tctx {}",
+                show(&g.cue),
+                show(&g.source),
+                show(&g.content),
+                context(text, span(&g.cue))
+            ),
+        );
+    }
+    for (pi, p) in pred.iter().enumerate() {
+        if pairs.iter().any(|&(_, y)| y == pi) {
+            continue;
+        }
+        let kind = if direct_pred(p) { "direct" } else { "indirect" };
+        let overlaps = gold.iter().any(|g| overlap(&g.content, &p.content) > 0);
+        let why = if overlaps {
+            "overlaps a gold taken by another prediction (split)"
+        } else {
+            "no gold there"
+        };
+        dump.add(
+            &format!("2 spurious attribution / {kind} / {why}"),
+            format!(
+                "cue {:?}\tmention {:?}\tcontent {:?}\tctx {}",
+                show(&[p.cue]),
+                p.mention.map(|m| show(&[m])).unwrap_or_default(),
+                show(&p.content),
+                context(text, p.cue)
+            ),
+        );
+    }
+    for &(gi, pi) in &pairs {
+        let (g, p) = (&gold[gi], &pred[pi]);
+        let kind = if is_direct(text, g) {
+            "direct"
+        } else {
+            "indirect"
+        };
+        if normal(text, &g.content) != normal(text, &p.content) {
+            let (gs, ps) = (span(&g.content), span(&p.content));
+            let gn = normal(text, &g.content);
+            let pn = normal(text, &p.content);
+            let how = if pn.contains(&gn) {
+                "ours longer"
+            } else if gn.contains(&pn) {
+                "ours shorter"
+            } else if ps.start() == gs.start() {
+                "same start, end differs"
+            } else if ps.end() == gs.end() {
+                "same end, start differs"
+            } else {
+                "both ends differ"
+            };
+            let cue_ok = overlap(&g.cue, &[p.cue]) > 0;
+            dump.add(
+                &format!(
+                    "3 content boundary / {kind} / {how}{}",
+                    if cue_ok { "" } else { " / other cue" }
+                ),
+                format!(
+                    "gold {:?}\tours {:?}\tgold cue {:?}\tour cue {:?}",
+                    show(&g.content),
+                    show(&p.content),
+                    show(&g.cue),
+                    show(&[p.cue])
+                ),
+            );
+        }
+        let ok = match p.mention {
+            Some(m) => overlap(&g.source, &[m]) > 0,
+            None => g.source.is_empty(),
+        };
+        if !ok {
+            let how = match (p.mention, g.source.is_empty()) {
+                (None, _) => "ours missing",
+                (Some(_), true) => "gold has none",
+                (Some(_), false) => "wrong phrase",
+            };
+            let cue_ok = overlap(&g.cue, &[p.cue]) > 0;
+            dump.add(
+                &format!(
+                    "4 source of a matched attribution / {kind} / {how}{}",
+                    if cue_ok { "" } else { " / other cue" }
+                ),
+                format!(
+                    "gold {:?}\tours {:?}\tgold cue {:?}\tctx {}",
+                    show(&g.source),
+                    p.mention.map(|m| show(&[m])).unwrap_or_default(),
+                    show(&g.cue),
+                    context(text, p.cue)
+                ),
+            );
+        }
+    }
+    for g in gold
+        .iter()
+        .filter(|g| !g.source.is_empty() && is_direct(text, g))
+    {
+        let best = pred
+            .iter()
+            .map(|p| (overlap(&g.content, &p.content), p))
+            .filter(|&(o, _)| o > 0)
+            .max_by_key(|&(o, _)| o)
+            .map(|(_, p)| p);
+        let Some(p) = best else { continue };
+        if p.mention.is_some_and(|m| overlap(&g.source, &[m]) > 0) {
+            continue;
+        }
+        let cue_ok = overlap(&g.cue, &[p.cue]) > 0;
+        let how = match (p.mention.is_some(), cue_ok) {
+            (false, true) => "none, right cue",
+            (false, false) => "none, other cue",
+            (true, true) => "wrong, right cue",
+            (true, false) => "wrong, other cue",
+        };
+        dump.add(
+            &format!("5 speaker of a direct quote / {how}"),
+            format!(
+                "gold {:?}\tours {:?}\tgold cue {:?}\tour cue {:?}\tctx {}",
+                show(&g.source),
+                p.mention.map(|m| show(&[m])).unwrap_or_default(),
+                show(&g.cue),
+                show(&[p.cue]),
+                context(text, p.cue)
+            ),
+        );
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

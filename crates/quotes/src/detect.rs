@@ -4,7 +4,7 @@
 use doc::{Quote, QuoteKind, TextRange};
 
 use crate::lexicon::{
-    ACCORDING, ADDRESSEE, BARE, CLAUSE, COORD, DET, IN, LEARNED, PRONOUN, RAISING, RELATIVE,
+    ACCORDING, ADDRESSEE, AUX, BARE, CLAUSE, COORD, DET, IN, LEARNED, PRONOUN, RAISING, RELATIVE,
     SOURCE, STOP, TELL, THAT, TIME, TO, VERB, WEAK,
 };
 use crate::marks::{self, Span};
@@ -63,8 +63,13 @@ struct Attribution {
     adjacent: bool,
 }
 
-pub(crate) fn run(v: &View) -> Detection {
+pub(crate) fn run(mut v: View) -> Detection {
     let (spans, report) = marks::scan(v.text);
+    v.quoted = spans
+        .iter()
+        .map(|s| TextRange::new(s.open, s.close.max(s.open)))
+        .collect();
+    let v = &v;
     let mut diagnostics = Vec::new();
     if report.too_long > 0 {
         diagnostics.push(format!(
@@ -86,8 +91,14 @@ pub(crate) fn run(v: &View) -> Detection {
             diagnostics,
         };
     }
-    let mut direct = direct_quotes(v, &spans);
-    let used: Vec<TextRange> = direct.iter().filter_map(|f| f.quote.cue).collect();
+    let (mut direct, inner) = direct_quotes(v, &spans);
+    // A cue whose reported clause holds a quote ("said he wants a policy “…”") also reports
+    // the clause up to the quote; other cues of direct quotes are theirs alone.
+    let used: Vec<TextRange> = direct
+        .iter()
+        .filter_map(|f| f.quote.cue)
+        .filter(|c| !inner.contains(c))
+        .collect();
     let covered: Vec<TextRange> = spans
         .iter()
         .map(|s| TextRange::new(s.open, s.close.max(s.open + 1)))
@@ -104,7 +115,7 @@ pub(crate) fn run(v: &View) -> Detection {
                 .is_some_and(|f| c.contains_range(f.quote.range))
         })
         .collect();
-    let indirect = indirect_quotes(v, &covered, &kept, &used, &direct, &mut too_long);
+    let indirect = indirect_quotes(v, &covered, &kept, &used, &inner, &direct, &mut too_long);
     if too_long > 0 {
         diagnostics.push(format!(
             "{too_long} reported statement(s) longer than {} bytes dropped",
@@ -216,8 +227,10 @@ fn has_terminal(text: &str) -> bool {
 
 /// Direct quotes: each span of marks with its cue (after it, before it in its sentence, in a
 /// previous sentence ending with a colon, or carried over from the previous quote of the
-/// run), filtered of scare quotes.
-fn direct_quotes(v: &View, spans: &[Span]) -> Vec<Found> {
+/// run), filtered of scare quotes. Also the cues found before a quote with words between
+/// (the quote is inside their clause).
+fn direct_quotes(v: &View, spans: &[Span]) -> (Vec<Found>, Vec<TextRange>) {
+    let mut inner = Vec::new();
     let spans: Vec<Span> = spans.iter().map(|s| split_dialogue(v, *s)).collect();
     let spans = &spans[..];
     let mut out: Vec<Found> = Vec::new();
@@ -266,7 +279,12 @@ fn direct_quotes(v: &View, spans: &[Span]) -> Vec<Found> {
             continue;
         }
         let (cue, mention) = match &attr {
-            Some(a) => (Some(v.cue_range(a.cue)), a.mention),
+            Some(a) => {
+                if !a.adjacent {
+                    inner.push(v.cue_range(a.cue));
+                }
+                (Some(v.cue_range(a.cue)), a.mention)
+            }
             None => match last {
                 // A run of quotes: same or next paragraph, nothing attributed between.
                 Some(p) if p.cue.is_some() && continues_run(v, &p, s, para) => (p.cue, p.mention),
@@ -306,7 +324,7 @@ fn direct_quotes(v: &View, spans: &[Span]) -> Vec<Found> {
             mention,
         });
     }
-    out
+    (out, inner)
 }
 
 /// Whether quote `s` continues the run of the previous quote `p`: in the same paragraph,
@@ -416,6 +434,28 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 break;
             }
         } else {
+            // A conjunction right after the quote: what follows is a clause of its own ("“a
+            // con” and encouraged", "“terrible situation,” but stopped short of").
+            if seen == 0
+                && matches!(
+                    &v.norm[i],
+                    "and"
+                        | "but"
+                        | "because"
+                        | "while"
+                        | "when"
+                        | "if"
+                        | "so"
+                        | "than"
+                        | "before"
+                        | "after"
+                        | "since"
+                        | "where"
+                        | "or"
+                )
+            {
+                break;
+            }
             if !relative
                 && let Some(cue) = v
                     .cue_at(i, VERB | ACCORDING)
@@ -427,6 +467,16 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 // a statement of its own ("… “ongoing.” He said the FBI has not …").
                 if v.sent[i] > v.sent[last] && words_after(v, cue, mention) > NEXT_SENTENCE_TAIL {
                     break;
+                }
+                // A participle right after the quote ("“…,” adding that …") goes on from a
+                // verb before it; that verb, right by the opening mark ("Peabody said:
+                // “…”"), is the quote's.
+                if seen == 0
+                    && cue.core.0 == cue.lo
+                    && v.norm[cue.core.0].ends_with("ing")
+                    && let Some(before) = cue_right_before(v, s, win_lo)
+                {
+                    return Some(before);
                 }
                 return Some(Attribution {
                     cue,
@@ -463,6 +513,10 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
             }
         }
     }
+    // The nearest cue may stand inside the clause another reports ("Ditto said she expects
+    // the campaign “to …”", "He told the crowd that he wants a policy “…”"): the quote is
+    // then the outer verb's, whose clause holds it.
+    let strong = strong.map(|inner| outer_cue(v, inner, floor, win_lo).unwrap_or(inner));
     if let Some(cue) = strong.or(nearest) {
         let mention = v.speaker_of(cue, win_lo, s.open);
         // Right by the mark: only punctuation or a complementizer between ("said: “",
@@ -512,6 +566,67 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
     None
 }
 
+/// A cue of the hand-written lists right before the opening mark of `s` (only punctuation
+/// or a complementizer between: "said: “", "said that “"), with its speaker.
+fn cue_right_before(v: &View, s: &Span, win_lo: usize) -> Option<Attribution> {
+    let open_tok = v.first_at(s.open);
+    let mut k = open_tok;
+    while k > 0 && open_tok - k < 4 {
+        k -= 1;
+        if v.toks[k].range.start() < win_lo {
+            return None;
+        }
+        if v.is_punct(k) || v.flags(k) & THAT != 0 {
+            continue;
+        }
+        // The last word of the cue: find where it starts.
+        let lo = k.saturating_sub(3);
+        let cue = (lo..=k).find_map(|j| {
+            v.cue_at(j, VERB)
+                .filter(|c| c.flags & (LEARNED | WEAK) == 0 && c.hi == k + 1)
+        })?;
+        let mention = v.speaker_of(cue, win_lo, s.open);
+        return Some(Attribution {
+            cue,
+            mention,
+            adjacent: true,
+        });
+    }
+    None
+}
+
+/// The reporting verb whose clause holds cue `inner`, in its sentence before it (not before
+/// token `floor` nor byte `win_lo`): the farthest hand-written verb that takes a clause
+/// (`[bare]`, `[tell]`) with no quotation mark, semicolon or colon between.
+fn outer_cue(v: &View, inner: Cue, floor: usize, win_lo: usize) -> Option<Cue> {
+    let mut k = inner.lo;
+    let mut outer = None;
+    while k > floor {
+        k -= 1;
+        if v.toks[k].range.start() < win_lo || v.sent[k] != v.sent[inner.lo] {
+            break;
+        }
+        let says = |k: usize| {
+            v.cue_at(k, VERB).filter(|c| {
+                c.flags & (LEARNED | WEAK | RAISING) == 0
+                    && c.flags & (BARE | TELL) != 0
+                    && c.hi <= inner.lo
+                    && c.core.0 == k
+            })
+        };
+        // A comma ends the search ("Asked by X about it, Carson said that …"), but for one
+        // right after the verb ("Mr. Obama said, a majority … believe “…”").
+        let t = v.tok_text(k);
+        if v.is_punct(k) && t != "." && !(t == "," && k > 0 && says(k - 1).is_some()) {
+            break;
+        }
+        if let Some(c) = says(k) {
+            outer = Some(c);
+        }
+    }
+    outer
+}
+
 /// Reported speech: a verb with its clause ("a déclaré que …", "said that …", "заявил, что
 /// …", "said the talks failed"), a cue closing the sentence ("…, a-t-il estimé.", "…,
 /// officials said.") or an attribution phrase ("selon X, …", "…, according to X.").
@@ -520,6 +635,7 @@ fn indirect_quotes(
     covered: &[TextRange],
     kept: &[TextRange],
     used: &[TextRange],
+    inner: &[TextRange],
     direct: &[Found],
     too_long: &mut usize,
 ) -> Vec<Found> {
@@ -598,7 +714,14 @@ fn indirect_quotes(
                     continue;
                 }
                 let min_words = if cue.flags & LEARNED != 0 { 1 } else { 2 };
-                if let Some(content) = content.filter(|c| words_in(v, *c).0 >= min_words) {
+                // The clause of a cue shared with the quote it holds reads as one ("said
+                // Rubio remembered being “…”"), not an object or an adverbial ("called the
+                // plan “…”", "said in a statement: “…”").
+                let shared = inner.contains(&cue_range);
+                if let Some(content) = content
+                    .filter(|c| words_in(v, *c).0 >= min_words)
+                    .filter(|c| !shared || holds_clause(v, *c))
+                {
                     let speaker = mention.map(|m| v.resolve(m, &named));
                     if let (Some(m), Some(sp)) = (mention, speaker)
                         && !v.is_pronoun(m)
@@ -624,6 +747,13 @@ fn indirect_quotes(
         }
     }
     out
+}
+
+/// Whether `r` reads as a clause: a complementizer, a pronoun or an auxiliary in it.
+fn holds_clause(v: &View, r: TextRange) -> bool {
+    let lo = v.first_at(r.start());
+    let hi = v.end_before(r.end());
+    (lo..hi).any(|j| v.is_word(j) && v.flags(j) & (THAT | PRONOUN | CLAUSE | AUX) != 0)
 }
 
 /// The part of `content` before the first quoted span it runs into (direct quotes win).

@@ -42,7 +42,13 @@
 //!   said"), also in the next sentence when the quote closes its own and the cue closes that
 //!   one (at most 5 words after it besides the speaker: "…?” Rubio said.", not "…
 //!   “ongoing.” He said the FBI has not commented on …");
-//!   else before the opening mark in its sentence (the nearest); else a line opening with a
+//!   (not after a conjunction right after the mark: "“a con” and encouraged"; a participle
+//!   there, "“…,” adding", yields to a verb right before the opening mark, "said: “…”");
+//!   else before the opening mark in its sentence (the nearest; but when that one stands in
+//!   the clause of an earlier `[bare]`/`[tell]` verb of the hand-written list with no comma
+//!   between, save one right after that verb, the earlier verb: "Ditto said she expects the
+//!   campaign “to …”"; such a cue, with words between it and the mark, also reports the
+//!   clause up to the mark when that reads as one, PolNeAR's content); else a line opening with a
 //!   short name and a colon, as headlines attribute ("Kerry: “By law, …”": the colon is the
 //!   cue, the name the speaker); else in a previous sentence
 //!   ending with a colon ("Caddell continued:"); else it is carried over from the previous
@@ -186,7 +192,7 @@ pub fn detect(
     entities: Option<&[Entity]>,
 ) -> Detection {
     let v = view::View::new(text, lang, tokens, sentences, entities).scored(lang);
-    detect::run(&v)
+    detect::run(v)
 }
 
 /// One claim per cardinal quantity of `quantities`: the speaker and cue of the quote holding

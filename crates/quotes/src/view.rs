@@ -55,6 +55,9 @@ pub(crate) struct View<'a> {
     /// The cue classifier's score of each token (English only, after [`View::scored`];
     /// NaN for tokens that are not candidates); empty without a classifier.
     pub cue_score: Vec<f32>,
+    /// The spans between paired quotation marks, sorted (set by the quote detection): a
+    /// clause's subject is never read inside them.
+    pub quoted: Vec<TextRange>,
 }
 
 /// A word no lexicon has is a cue when the classifier scores it above this (tuned on
@@ -129,6 +132,7 @@ impl<'a> View<'a> {
             entities,
             newlines: paragraph_breaks(text),
             cue_score: Vec::new(),
+            quoted: Vec::new(),
         }
     }
 
@@ -291,6 +295,30 @@ impl<'a> View<'a> {
         i > 0 && self.flags(i - 1) & DET != 0 || !opens && self.capitalised(i)
     }
 
+    /// Whether the word at `i` is a noun here: after a determiner or a possessive ("the
+    /// report says", "his show", "Trump's tweet"), maybe with capitalised words between ("a
+    /// New York Times report").
+    pub fn noun_use(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0
+            && self.sent[j - 1] == self.sent[i]
+            && self.is_word(j - 1)
+            && self.capitalised(j - 1)
+            && self.flags(j - 1) & (DET | PRONOUN) == 0
+            && !self.norm[j - 1].ends_with("'s")
+            && i - j < 4
+        {
+            j -= 1;
+        }
+        if j == 0 || self.sent[j - 1] != self.sent[i] {
+            return false;
+        }
+        let n = &self.norm[j - 1];
+        self.flags(j - 1) & DET != 0
+            || matches!(n, "his" | "her" | "its" | "their" | "our" | "my" | "your")
+            || n.ends_with("'s")
+    }
+
     /// Whether token `i` ends a name rather than being a verb: capitalised inside its
     /// sentence after a capitalised word, and not followed by one ("the Washington Post
     /// reported", "the United States", but the headline "Trump Says He …").
@@ -314,6 +342,14 @@ impl<'a> View<'a> {
     /// The cue's byte range.
     pub fn cue_range(&self, c: Cue) -> TextRange {
         self.range(c.lo, c.hi)
+    }
+
+    /// Whether byte range `r` lies inside quotation marks.
+    fn is_quoted(&self, r: TextRange) -> bool {
+        let n = self.quoted.partition_point(|q| q.end() <= r.start());
+        self.quoted
+            .get(n)
+            .is_some_and(|q| q.start() <= r.start() && r.end() <= q.end())
     }
 
     /// Whether token `i` opens with a capital letter.
@@ -629,8 +665,13 @@ impl<'a> View<'a> {
             // A capitalised word inside the sentence is a name even when it is also a stop
             // word ("…,” From said.").
             let name = self.capitalised(k) && k > 0 && self.sent[k - 1] == self.sent[k];
+            // A reporting word used as a noun is part of the phrase ("the report says").
+            let noun = self.flags(k) & (STOP | AUX) == 0 && self.noun_use(k);
             if !self.is_word(k)
-                || !name && self.flags(k) & (STOP | VERB) != 0 && self.flags(k) & PRONOUN == 0
+                || !name
+                    && !noun
+                    && self.flags(k) & (STOP | VERB) != 0
+                    && self.flags(k) & PRONOUN == 0
             {
                 break;
             }
@@ -687,6 +728,7 @@ impl<'a> View<'a> {
             let found = ents[n..]
                 .iter()
                 .take_while(|e| e.range.end() <= hi_byte)
+                .filter(|e| !self.is_quoted(e.range))
                 .find(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
                 .map(|e| e.range);
             if found.is_some() {
@@ -739,7 +781,9 @@ impl<'a> View<'a> {
             let hi_byte = self.toks[end].range.start();
             let n = ents.partition_point(|e| e.range.start() < lo_byte);
             for e in ents[n..].iter().take_while(|e| e.range.end() <= hi_byte) {
-                if !matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
+                if !matches!(e.label, EntityLabel::Per | EntityLabel::Org)
+                    || self.is_quoted(e.range)
+                {
                     continue;
                 }
                 let (lo, hi) = (
@@ -751,10 +795,12 @@ impl<'a> View<'a> {
                 }
             }
         }
-        if let Some(k) = (floor..end)
-            .rev()
-            .find(|&k| self.is_word(k) && self.flags(k) & PRONOUN != 0 && fits(k, k + 1))
-            && best.is_none_or(|(b, _)| k > b)
+        if let Some(k) = (floor..end).rev().find(|&k| {
+            self.is_word(k)
+                && self.flags(k) & PRONOUN != 0
+                && fits(k, k + 1)
+                && !self.is_quoted(self.toks[k].range)
+        }) && best.is_none_or(|(b, _)| k > b)
         {
             best = Some((k, self.toks[k].range));
         }
