@@ -60,6 +60,8 @@ struct Args {
     seconds: u64,
     /// The HTML pages (`/?q=`, `/entities/{id}`) instead of the JSON routes.
     pages: bool,
+    /// The in-process server without its response cache: every request computed.
+    no_cache: bool,
 }
 
 fn args() -> Args {
@@ -69,6 +71,7 @@ fn args() -> Args {
         clients: 32,
         seconds: 20,
         pages: false,
+        no_cache: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -78,6 +81,7 @@ fn args() -> Args {
         };
         match a.as_str() {
             "--pages" => out.pages = true,
+            "--no-cache" => out.no_cache = true,
             "--db" => out.db = Some(PathBuf::from(value())),
             "--url" => out.url = Some(value()),
             "--clients" => out.clients = value().parse().unwrap_or_else(|_| usage("--clients N")),
@@ -93,7 +97,7 @@ fn args() -> Args {
 
 fn usage(message: &str) -> ! {
     eprintln!(
-        "load: {message}\nusage: load (--db DIR | --url http://127.0.0.1:8642) [--clients 32] [--seconds 20] [--pages]"
+        "load: {message}\nusage: load (--db DIR | --url http://127.0.0.1:8642) [--clients 32] [--seconds 20] [--pages] [--no-cache]"
     );
     std::process::exit(2)
 }
@@ -306,7 +310,11 @@ fn main() {
                 // `open` (not `open_reader`): an index of an older schema is rebuilt first.
                 let kb = kb::KnowledgeBase::open(&dir).expect("open the knowledge base");
                 let analyzer = pipeline::Analyzer::new(clean::CleanOptions::default());
-                let app = api::router(api::AppState::new(kb, analyzer));
+                let mut state = api::AppState::new(kb, analyzer);
+                if args.no_cache {
+                    state = state.with_cache(0, std::time::Duration::ZERO);
+                }
+                let app = api::router(state);
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
                     .await
                     .expect("bind");

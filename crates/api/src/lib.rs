@@ -12,6 +12,8 @@
 //!   panic.
 //! - **No path from a request reaches the file system**: documents are looked up by id in
 //!   the store; the knowledge base directory is fixed at start-up.
+//! - **Repeated GETs are answered from memory** (`cache.rs`): whole answers keyed by path and
+//!   query, dropped on any write through this server and after a time to live.
 //! - **Reads run side by side.** The knowledge base is `Sync` (the store keeps a pool of read
 //!   connections), so it sits behind a read-write lock: reads share it on the blocking pool;
 //!   a write (ingest, merge, split, each followed by a refresh) holds it alone.
@@ -41,12 +43,18 @@ pub const MAX_QUERY_BYTES: usize = 4096;
 /// Most hits or items one request returns.
 const MAX_LIMIT: usize = 500;
 
+/// GET answers the cache keeps by default.
+pub const DEFAULT_CACHE_ENTRIES: usize = 2048;
+/// How long a cached answer is served by default.
+pub const DEFAULT_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// What the handlers share.
 #[derive(Clone)]
 pub struct AppState {
     kb: Arc<RwLock<KnowledgeBase>>,
     analyzer: Arc<Analyzer>,
     write_token: Option<Arc<str>>,
+    cache: Arc<cache::ResponseCache>,
 }
 
 impl AppState {
@@ -56,7 +64,19 @@ impl AppState {
             kb: Arc::new(RwLock::new(kb)),
             analyzer: Arc::new(analyzer),
             write_token: None,
+            cache: Arc::new(cache::ResponseCache::new(
+                DEFAULT_CACHE_ENTRIES,
+                DEFAULT_CACHE_TTL,
+            )),
         }
+    }
+
+    /// Keeps up to `entries` GET answers for at most `ttl` (0 entries: no cache). A write
+    /// through this server drops them all; `ttl` bounds how stale an answer can be when
+    /// another process ingests into the same store.
+    pub fn with_cache(mut self, entries: usize, ttl: std::time::Duration) -> AppState {
+        self.cache = Arc::new(cache::ResponseCache::new(entries, ttl));
+        self
     }
 
     /// Allows the writing routes (ingest, merge, split) to requests that carry `token`
@@ -168,9 +188,13 @@ async fn with_kb_mut<T: Send + 'static>(
     f: impl FnOnce(&mut KnowledgeBase) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let kb = Arc::clone(&state.kb);
+    let cache = Arc::clone(&state.cache);
     tokio::task::spawn_blocking(move || {
         let mut kb = kb.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut kb)
+        let result = f(&mut kb);
+        // Even a failed write may have changed something (a refresh cut short).
+        cache.invalidate();
+        result
     })
     .await
     .map_err(|e| ApiError {
@@ -225,6 +249,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/entities/{name}/split", post(split))
         .fallback(|| async { ApiError::not_found("no such route (see /api/openapi.json)") })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::layer,
+        ))
         .with_state(state)
 }
 
@@ -334,7 +362,20 @@ async fn entities(
     Ok(Json(json!({"entities": items})))
 }
 
-async fn entity(State(state): State<AppState>, Path(name): Path<String>) -> ApiResult {
+#[derive(Deserialize)]
+struct ProfileParams {
+    limit: Option<usize>,
+}
+
+/// Quotes and claims one profile lists by default (the totals are always given).
+const PROFILE_ITEMS: usize = 100;
+
+async fn entity(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    ApiQuery(q): ApiQuery<ProfileParams>,
+) -> ApiResult {
+    let limit = q.limit.unwrap_or(PROFILE_ITEMS).clamp(1, MAX_LIMIT);
     let p = with_kb(&state, move |kb| Ok(kb.profile(&name)?)).await?;
     let e = &p.entity;
     Ok(Json(json!({
@@ -344,11 +385,13 @@ async fn entity(State(state): State<AppState>, Path(name): Path<String>) -> ApiR
         "co_mentioned": p.co_mentioned.iter()
             .map(|(id, name, n)| json!({"entity": id, "name": name, "documents": n}))
             .collect::<Vec<_>>(),
-        "quotes": p.quotes.iter()
+        "quotes_total": p.quotes.len(),
+        "quotes": p.quotes.iter().take(limit)
             .map(|q| json!({"document": q.document, "text": q.text, "kind": q.kind,
                             "cue": q.cue, "published": q.published}))
             .collect::<Vec<_>>(),
-        "claims": p.claims.iter()
+        "claims_total": p.claims.len(),
+        "claims": p.claims.iter().take(limit)
             .map(|c| json!({"document": c.document, "text": c.text, "sentence": c.sentence}))
             .collect::<Vec<_>>(),
     })))
@@ -626,7 +669,8 @@ pub fn openapi_document() -> Value {
                 "parameters": [query("label", "PER, ORG, LOC, MISC"), query("limit", "1-500")],
                 "responses": ok("{entities: [{entity, label, name, aliases, mentions, documents}]}")}},
             "/api/entities/{name}": {"get": {"summary": "An entity's profile",
-                "parameters": [path("name", "id, name or alias")],
+                "parameters": [path("name", "id, name or alias"),
+                               query("limit", "most quotes and claims listed (1-500, default 100); quotes_total and claims_total count all")],
                 "responses": ok("{entity, label, name, aliases, mentions_by_month, co_mentioned, quotes, claims}")}},
             "/api/claims": {"get": {"summary": "Quantified claims grouped, conflicts first",
                 "parameters": [query("status", "consistent, conflicting, single")],
@@ -666,6 +710,7 @@ pub fn openapi_document() -> Value {
     })
 }
 
+mod cache;
 mod pages;
 mod worldmap;
 

@@ -280,9 +280,25 @@ async fn ingest_and_merge_need_the_token_and_work_with_it() {
         let (status, value) = post_with_token(&app, "/api/ingest", token, article).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{token:?}: {value}");
     }
+    // Asked twice before the ingest: the second answer comes from the cache...
+    for _ in 0..2 {
+        let (_, value) = get(&app, "/api/search?q=arriv%C3%A9").await;
+        assert_eq!(value["total"], 0, "{value}");
+    }
+    let response = app
+        .clone()
+        .oneshot(
+            Request::get("/api/search?q=arriv%C3%A9")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["x-cache"], "hit");
     let (status, value) = post_with_token(&app, "/api/ingest", Some("s3cret"), article).await;
     assert_eq!(status, StatusCode::OK, "{value}");
     assert_eq!(value["added"], 1);
+    // ... and the ingest dropped it.
     let (status, value) = get(&app, "/api/search?q=arriv%C3%A9").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(value["total"], 1, "{value}");

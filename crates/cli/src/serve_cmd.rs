@@ -20,6 +20,13 @@ pub struct ServeArgs {
     /// server is read-only [default: $VEILLE_WRITE_TOKEN].
     #[arg(long, value_name = "TOKEN")]
     write_token: Option<String>,
+    /// GET answers kept in memory (0: none); a write through this server drops them, and
+    /// each is served for at most --cache-seconds.
+    #[arg(long, value_name = "N", default_value_t = api::DEFAULT_CACHE_ENTRIES)]
+    cache_entries: usize,
+    /// How long a kept answer is served, so a read-only server beside an ingest catches up.
+    #[arg(long, value_name = "S", default_value_t = api::DEFAULT_CACHE_TTL.as_secs())]
+    cache_seconds: u64,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -43,7 +50,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     .map_err(|e| anyhow::anyhow!("{e} (knowledge base {})", path.display()))?;
     let analyzer = Analyzer::new(CleanOptions::default());
-    let mut state = api::AppState::new(kb, analyzer);
+    let mut state = api::AppState::new(kb, analyzer).with_cache(
+        args.cache_entries,
+        std::time::Duration::from_secs(args.cache_seconds),
+    );
     if let Some(token) = &token {
         state = state.with_write_token(token);
     }

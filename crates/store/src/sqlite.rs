@@ -138,6 +138,12 @@ CREATE INDEX entities_rank ON entities(mentions DESC, documents DESC, id);
 CREATE INDEX entities_lower_name ON entities(lower(name));
 CREATE INDEX claims_source ON claims(source_key);
 "#,
+    // Version 3: the corpus counts (`counts`, shown on the search page) read indexes instead
+    // of every document row, whose JSON spills onto overflow pages.
+    r#"
+CREATE INDEX documents_story ON documents(story);
+CREATE INDEX documents_duplicates ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+"#,
 ];
 
 /// The schema version this code writes.

@@ -11,7 +11,9 @@ pub(super) fn months(counts: &[(String, u64)]) -> Markup {
     }
     let max = months.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
     let (width, height, top, bottom) = (640.0_f64, 160.0_f64, 12.0_f64, 24.0_f64);
-    let slot = width / months.len() as f64;
+    // Room on the left for the scale, on the right for the last month's label.
+    let (left, right) = (28.0_f64, 24.0_f64);
+    let slot = (width - left - right) / months.len() as f64;
     let bar = (slot * 0.8).max(1.0);
     let plot = height - top - bottom;
     // Label about eight months along the axis, whatever the span.
@@ -19,18 +21,20 @@ pub(super) fn months(counts: &[(String, u64)]) -> Markup {
     html! {
         svg.chart viewBox={ "0 0 " (width) " " (height) } role="img"
             aria-label={ "mentions per month, " (months.first().map_or("", |m| m.0.as_str())) " to " (months.last().map_or("", |m| m.0.as_str())) } {
-            line.axis x1="0" y1=(height - bottom) x2=(width) y2=(height - bottom) {}
+            line.axis x1=(fmt(left)) y1=(fmt(height - bottom)) x2=(fmt(width - right)) y2=(fmt(height - bottom)) {}
+            line.axis x1=(fmt(left)) y1=(fmt(top)) x2=(fmt(left)) y2=(fmt(height - bottom)) {}
             @for (i, (month, n)) in months.iter().enumerate() {
                 @let h = plot * (*n as f64) / (max as f64);
-                @let x = i as f64 * slot + (slot - bar) / 2.0;
+                @let x = left + i as f64 * slot + (slot - bar) / 2.0;
                 rect.bar x=(fmt(x)) y=(fmt(height - bottom - h)) width=(fmt(bar)) height=(fmt(h)) {
                     title { (month) ": " (n) }
                 }
                 @if i % every == 0 {
-                    text.tick x=(fmt(i as f64 * slot + slot / 2.0)) y=(fmt(height - 6.0)) text-anchor="middle" { (month) }
+                    text.tick x=(fmt(left + i as f64 * slot + slot / 2.0)) y=(fmt(height - 6.0)) text-anchor="middle" { (month) }
                 }
             }
-            text.tick x="2" y=(fmt(top)) { (max) }
+            text.tick x=(fmt(left - 4.0)) y=(fmt(top + 8.0)) text-anchor="end" { (max) }
+            text.tick x=(fmt(left - 4.0)) y=(fmt(height - bottom)) text-anchor="end" { "0" }
         }
     }
 }

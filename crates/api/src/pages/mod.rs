@@ -253,12 +253,20 @@ struct SearchParams {
     entity: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    page: Option<usize>,
 }
+
+/// Hits per search page.
+const HITS_PER_PAGE: usize = 20;
+/// The deepest search page (ranking everything before it costs more on each page).
+const MAX_SEARCH_PAGE: usize = 50;
 
 impl SearchParams {
     /// This search's URL with one parameter changed (`None` removes it).
     fn with(&self, name: &str, value: Option<&str>) -> String {
+        let page = self.page.filter(|&n| n > 1).map(|n| n.to_string());
         let fields = [
+            ("page", page.as_deref()),
             ("q", self.q.as_deref()),
             ("lang", self.lang.as_deref()),
             ("source", self.source.as_deref()),
@@ -268,7 +276,19 @@ impl SearchParams {
         ];
         let query: Vec<String> = fields
             .iter()
-            .map(|&(k, v)| (k, if k == name { value } else { v }))
+            // Changing a filter starts again from the first page.
+            .map(|&(k, v)| {
+                (
+                    k,
+                    if k == name {
+                        value
+                    } else if k == "page" {
+                        None
+                    } else {
+                        v
+                    },
+                )
+            })
             .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k, v)))
             .map(|(k, v)| format!("{k}={}", percent_encode(v)))
             .collect();
@@ -302,14 +322,18 @@ async fn search_page(
                 from_day: day_param("from", nonempty(&p.from))?,
                 to_day: day_param("to", nonempty(&p.to))?,
                 docs: None,
-                limit: 50,
+                limit: HITS_PER_PAGE * p.page.unwrap_or(1).clamp(1, MAX_SEARCH_PAGE),
                 facets: true,
             };
             let entity = nonempty(&p.entity).map(str::to_owned);
             Some(with_kb(&state, move |kb| Ok(kb.search(request, entity.as_deref())?)).await?)
         }
     };
-    let counts = with_kb(&state, |kb| Ok(kb.counts()?)).await?;
+    // The corpus sizes, on the empty search page only.
+    let counts = match results {
+        None => Some(with_kb(&state, |kb| Ok(kb.counts()?)).await?),
+        Some(_) => None,
+    };
     let title = query.as_deref().unwrap_or("Search");
     let body = html! {
         form.search method="get" action="/" role="search" {
@@ -345,9 +369,11 @@ async fn search_page(
         }
         @match &results {
             None => {
-                p.muted {
-                    (counts.documents) " documents, " (counts.entities) " entities, "
-                    (counts.mentions) " mentions in this knowledge base."
+                @if let Some(counts) = &counts {
+                    p.muted {
+                        (counts.documents) " documents, " (counts.entities) " entities, "
+                        (counts.mentions) " mentions in this knowledge base."
+                    }
                 }
             }
             Some(r) => {
@@ -358,9 +384,12 @@ async fn search_page(
                         (month_facet(&p, &f.month))
                     }
                 }
-                p.total { (r.total) " documents match" @if r.total > r.hits.len() { " (the best " (r.hits.len()) " shown)" } "." }
-                ol.hits {
-                    @for hit in &r.hits {
+                @let current = p.page.unwrap_or(1).clamp(1, MAX_SEARCH_PAGE);
+                @let first = (current - 1) * HITS_PER_PAGE;
+                @let pages = r.total.div_ceil(HITS_PER_PAGE).clamp(1, MAX_SEARCH_PAGE);
+                p.total { (r.total) " documents match" @if pages > 1 { "; " (first + 1) " to " (first + r.hits.len().saturating_sub(first)) " shown" } "." }
+                ol.hits start=(first + 1) {
+                    @for hit in r.hits.iter().skip(first) {
                         li.hit {
                             a.hit-title href=(document_href(&hit.id)) { (hit.title.as_deref().unwrap_or(&hit.id)) }
                             p.snippet { (highlighted(&hit.snippet, &hit.highlights)) }
@@ -368,6 +397,7 @@ async fn search_page(
                         }
                     }
                 }
+                (pager(current, pages, &|n| p.with("page", Some(&n.to_string()))))
             }
         }
     };
@@ -459,6 +489,7 @@ fn with_range(p: &SearchParams, from: &str, to: &str) -> String {
         entity: p.entity.clone(),
         from: Some(from.to_owned()),
         to: p.to.clone(),
+        page: None,
     };
     with_from.with("to", Some(to))
 }

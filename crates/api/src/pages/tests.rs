@@ -43,6 +43,7 @@ const PAGES: &[(&str, StatusCode, &str)] = &[
     ("/", StatusCode::OK, "3 documents"),
     ("/?q=Tokayev", StatusCode::OK, "Токаев"),
     ("/?q=Tokayev&lang=ru", StatusCode::OK, "1 documents match"),
+    ("/?q=Tokayev&page=7", StatusCode::OK, "documents match"),
     (
         "/?q=Astana&from=2030-01-01",
         StatusCode::OK,
