@@ -252,8 +252,14 @@ impl<'a> View<'a> {
                 }
                 (end, flags)
             }
-            // A word no lexicon has that the classifier takes for a cue.
-            (None, Some(s)) if want & VERB != 0 && s > NEW_CUE_THRESHOLD && !self.name_part(i) => {
+            // A word no lexicon has that the classifier takes for a cue, unless a verb of
+            // the lexicons before it holds it ("said of the plan").
+            (None, Some(s))
+                if want & VERB != 0
+                    && s > NEW_CUE_THRESHOLD
+                    && !self.name_part(i)
+                    && !self.after_cue_verb(i) =>
+            {
                 (i + 1, VERB | BARE | LEARNED | self.flags(i))
             }
             (None, _) => return None,
@@ -286,6 +292,15 @@ impl<'a> View<'a> {
             core: (i, end),
             flags,
         })
+    }
+
+    /// Whether token `i` follows a reporting verb of the lexicons in its sentence ("said
+    /// of the plan"): a word the classifier takes for a cue there is that verb's.
+    fn after_cue_verb(&self, i: usize) -> bool {
+        i > 0
+            && self.sent[i - 1] == self.sent[i]
+            && self.flags(i - 1) & VERB != 0
+            && self.flags(i - 1) & WEAK == 0
     }
 
     /// Whether a learned cue form at `i` reads as a noun or a name here: after a
@@ -598,6 +613,16 @@ impl<'a> View<'a> {
                 if !nominal(h_lo, h_hi) {
                     return None;
                 }
+                // A head after a preposition is its object, inside a parenthetical after
+                // the sentence's subject ("Clinton, during a meeting in Columbus, Ohio,
+                // said"): that subject speaks.
+                let governed = h_lo > 0
+                    && self.sent[h_lo - 1] == self.sent[close]
+                    && self.is_word(h_lo - 1)
+                    && self.flags(h_lo - 1) & (STOP | COORD | RELATIVE | THAT) == STOP;
+                if governed && self.subject_before_parenthetical(close, lo_byte).is_some() {
+                    return None;
+                }
                 return Some(TextRange::new(
                     head.start(),
                     self.toks[close - 1].range.end(),
@@ -759,8 +784,8 @@ impl<'a> View<'a> {
     /// the cue is coordinated with ("Mrs. Clinton shook her head and said", "…,” she
     /// said, adding"): a subject pronoun or a person or organisation entity that opens
     /// its clause (after punctuation, a conjunction, a capitalised or time word, or at the
-    /// sentence start) and is followed by a lower-case word that is not a stop word or
-    /// determiner.
+    /// sentence start) and is followed by a lower-case word that is not a stop word,
+    /// determiner or (after an entity) a possessive.
     fn nearest_subject(&self, s_lo: usize, end: usize) -> Option<TextRange> {
         let floor = s_lo.max(end.saturating_sub(60));
         let fits = |lo: usize, hi: usize| {
@@ -790,7 +815,12 @@ impl<'a> View<'a> {
                     self.first_at(e.range.start()),
                     self.end_before(e.range.end()),
                 );
-                if lo < hi && fits(lo, hi) && best.is_none_or(|(b, _)| lo > b) {
+                // A possessive is no subject ("praised Mrs. Clinton's record, saying").
+                if lo < hi
+                    && fits(lo, hi)
+                    && &self.norm[hi] != "'s"
+                    && best.is_none_or(|(b, _)| lo > b)
+                {
                     best = Some((lo, e.range));
                 }
             }

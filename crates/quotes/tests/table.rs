@@ -119,3 +119,47 @@ fn entities_name_the_speaker() {
         ]
     );
 }
+
+/// A person named in a possessive is not the subject a participle after a comma takes
+/// ("praised Mrs. Clinton's record, saying"): the sentence's subject speaks.
+#[test]
+fn possessive_is_no_subject() {
+    let text =
+        "Mrs. Warren praised Mrs. Clinton's record on families, saying she had \"a good heart.\"";
+    let seg = segment::Segmenter::new();
+    let tokens = seg.tokenize(text, Some(LangCode::EN));
+    let sentences = seg.sentences(text, &tokens, Some(LangCode::EN));
+    let at = |s: &str| {
+        let i = text.find(s).expect("in text");
+        doc::TextRange::new(i, i + s.len())
+    };
+    let entities = [
+        doc::Entity {
+            range: at("Mrs. Warren"),
+            label: doc::EntityLabel::Per,
+        },
+        doc::Entity {
+            range: at("Clinton"),
+            label: doc::EntityLabel::Per,
+        },
+    ];
+    let found = quotes::detect(
+        text,
+        Some(LangCode::EN),
+        &tokens,
+        &sentences,
+        Some(&entities),
+    );
+    let direct: Vec<(&str, Option<&str>)> = found
+        .quotes
+        .iter()
+        .filter(|f| f.quote.kind == doc::QuoteKind::Direct)
+        .map(|f| {
+            (
+                &text[f.quote.range.start()..f.quote.range.end()],
+                f.quote.speaker.map(|r| &text[r.start()..r.end()]),
+            )
+        })
+        .collect();
+    assert_eq!(direct, [("a good heart.", Some("Mrs. Warren"))]);
+}
