@@ -6,12 +6,14 @@
 //! `tantivy::snippet::SnippetGenerator` runs the field's whole analyzer (lower-casing,
 //! stemming, folding) over every word of the text and lower-cases each result into a new
 //! string to look it up; over the full body of twenty hits that was most of a search's time.
-//! Here words are cut by hand as the analyzers' tokenizer cuts them, and only a word whose
-//! first letter can begin one of the query's terms goes through the analyzer. The
-//! fragments, scores and highlights are the same (a test compares them with tantivy's).
+//! Here words are cut by hand as the analyzers' tokenizer cuts them (ASCII, Russian and
+//! Latin-1 letters tested without the Unicode tables), only a word whose first two letters
+//! can begin one of the query's terms goes through the analyzer, and once per query: its
+//! answer is kept for the next hits. The fragments, scores and highlights are the same
+//! (tests compare them with tantivy's, stems that rewrite endings included).
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use tantivy::query::Query;
@@ -28,10 +30,14 @@ pub(crate) const SNIPPET_BYTES: usize = 200;
 pub(crate) struct Passages {
     /// Each term of the query in this field, with its weight.
     terms: BTreeMap<String, f32>,
-    /// The first letters of the terms, when the field's analyzer keeps a word's first letter
-    /// (the stemmed body fields); `None` analyses every word (the name field transliterates).
-    firsts: Option<Vec<char>>,
+    /// What a word must begin with to become one of the terms ([`required_prefix`]), when
+    /// the field's analyzer keeps a word's beginning (the stemmed body fields); `None`
+    /// analyses every word (the name field transliterates).
+    firsts: Option<Vec<Vec<char>>>,
     analyzer: TextAnalyzer,
+    /// The weight of each word already analysed for this query (`None`: no term), as
+    /// written: the same words come back in hit after hit.
+    seen: HashMap<Box<str>, Option<f32>>,
 }
 
 /// A fragment being scored.
@@ -81,11 +87,12 @@ impl Passages {
             }
         }
         let firsts =
-            keeps_first_letter.then(|| weights.keys().filter_map(|t| t.chars().next()).collect());
+            keeps_first_letter.then(|| weights.keys().map(|t| required_prefix(t)).collect());
         Ok(Passages {
             terms: weights,
             firsts,
             analyzer: searcher.index().tokenizer_for_field(field)?,
+            seen: HashMap::new(),
         })
     }
 
@@ -100,12 +107,12 @@ impl Passages {
         let mut chars = text.char_indices();
         // Words as tantivy's SimpleTokenizer cuts them: runs of alphanumeric characters.
         while let Some((from, c)) = chars.next() {
-            if !c.is_alphanumeric() {
+            if !word_char(c) {
                 continue;
             }
             let to = chars
                 .by_ref()
-                .find(|(_, c)| !c.is_alphanumeric())
+                .find(|(_, c)| !word_char(*c))
                 .map_or(text.len(), |(i, _)| i);
             let word = &text[from..to];
             if word.len() >= WORD_LIMIT {
@@ -124,10 +131,20 @@ impl Passages {
                 .as_deref()
                 .is_none_or(|firsts| could_become_term(word, firsts))
             {
-                let mut stream = self.analyzer.token_stream(word);
-                if stream.advance()
-                    && let Some(&weight) = self.terms.get(&stream.token().text.to_lowercase())
-                {
+                let weight = match self.seen.get(word) {
+                    Some(&w) => w,
+                    None => {
+                        let mut stream = self.analyzer.token_stream(word);
+                        let w = if stream.advance() {
+                            self.terms.get(&stream.token().text.to_lowercase()).copied()
+                        } else {
+                            None
+                        };
+                        self.seen.insert(word.into(), w);
+                        w
+                    }
+                };
+                if let Some(weight) = weight {
                     fragment.score += weight;
                     fragment.highlighted.push(from..to);
                 }
@@ -153,23 +170,59 @@ impl Passages {
     }
 }
 
-/// Whether a word (as the tokenizer cut it) can become a term starting with one of `firsts`
-/// through a body analyzer: lower-casing, `ё` → `е`, a Snowball stemmer (which never
-/// changes a word's first letter) and ASCII folding (which leaves ASCII and Cyrillic alone).
-/// Other first letters (accented Latin, ligatures...) are let through: folding may change them.
-fn could_become_term(word: &str, firsts: &[char]) -> bool {
-    let Some(c) = word.chars().next() else {
-        return false;
-    };
-    let mut lower = c.to_lowercase();
-    let first = match (lower.next(), lower.next()) {
-        (Some('ё'), None) => 'е',
-        (Some(l), None) => l,
-        _ => return true,
-    };
-    if first.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&first) {
-        firsts.contains(&first)
-    } else {
-        true
+/// `char::is_alphanumeric`, as the tokenizer tests it, with ASCII, Russian and Latin-1
+/// letters answered without the Unicode tables.
+pub(crate) fn word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // The Russian alphabet and the Latin-1 letters, the bulk of our texts beyond ASCII.
+        'А'..='я' | 'Ё' | 'ё' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' => true,
+        _ => c.is_alphanumeric(),
     }
+}
+
+/// The beginning a word must have to stem to `term`: its first two letters, or its first
+/// for a term of three letters or fewer. A Snowball stemmer (English, French, Russian) only
+/// cuts endings and rewrites at most the two letters before the cut ("happy" → "happi",
+/// "couramment" → "courant", "dying" → "die"), so the stem minus its last two letters is a
+/// prefix of the word; two letters are enough to skip most words.
+fn required_prefix(term: &str) -> Vec<char> {
+    let chars: Vec<char> = term.chars().collect();
+    let keep = chars
+        .len()
+        .saturating_sub(2)
+        .clamp(1, PREFIX_CHECKED)
+        .min(chars.len());
+    chars[..keep].to_vec()
+}
+
+/// Most letters of a required prefix compared (the rest is left to the analyzer).
+const PREFIX_CHECKED: usize = 2;
+
+/// Whether a word (as the tokenizer cut it) can become a term beginning with one of
+/// `prefixes` through a body analyzer: lower-casing, `ё` → `е`, a Snowball stemmer (see
+/// [`required_prefix`]) and ASCII folding (which leaves ASCII and Cyrillic alone). A word
+/// with other letters in the compared part (accented Latin, ligatures...) is let through:
+/// folding may change them.
+fn could_become_term(word: &str, prefixes: &[Vec<char>]) -> bool {
+    let mut folded = [' '; PREFIX_CHECKED];
+    let mut n = 0;
+    for c in word.chars().take(PREFIX_CHECKED) {
+        let mut lower = c.to_lowercase();
+        let l = match (lower.next(), lower.next()) {
+            (Some('ё'), None) => 'е',
+            (Some(l), None) => l,
+            _ => return true,
+        };
+        if !(l.is_ascii() || ('\u{0400}'..='\u{04FF}').contains(&l)) {
+            return true;
+        }
+        folded[n] = l;
+        n += 1;
+    }
+    let word = &folded[..n];
+    prefixes.iter().any(|p| {
+        let p = &p[..p.len().min(PREFIX_CHECKED)];
+        word.len() >= p.len() && word[..p.len()] == *p
+    })
 }

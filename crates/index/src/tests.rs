@@ -389,3 +389,72 @@ fn snippets_are_those_of_the_full_analysis() {
         }
     }
 }
+
+/// Words whose stems rewrite their last letters ("happy" → "happi", "couramment" →
+/// "courant", "dying" → "die"): the prefix filter must still let each through, so the
+/// passages stay those of tantivy's full analysis. One query per word, each form of it in
+/// another document.
+#[test]
+fn snippets_survive_stems_that_rewrite_endings() {
+    let words = [
+        (
+            "en",
+            "happy happiness dying lying skies relational conditional possibility possibly sensitivity formality creation operator fluency organization generously hopping hoping agreed",
+        ),
+        (
+            "fr",
+            "couramment prudemment heureuse heureux différence organisation logique logiques finies premières chevaux nationaux",
+        ),
+        (
+            "ru",
+            "длинный длинная правительственный ёлочка учительница бегущий",
+        ),
+    ];
+    let docs: Vec<IndexDoc> = words
+        .iter()
+        .enumerate()
+        .map(|(i, (lang, text))| {
+            let body = format!("Début. {text}. Fin, encore du texte pour couper les passages.");
+            doc(20 + i as u64, lang, 200, &body, &[])
+        })
+        .collect();
+    let s = Scratch::new("stem-endings", &docs);
+    let searcher = s.index.reader.searcher();
+    let f = s.index.fields;
+    for (_, text) in words {
+        for q in text.split(' ') {
+            let parser = QueryParser::for_index(&s.index.index, f.bodies.to_vec());
+            let query = parser.parse_query(q).unwrap();
+            for field in f.bodies {
+                let mut ours = Passages::new(&searcher, &*query, field, true).unwrap();
+                let mut theirs = SnippetGenerator::create(&searcher, &*query, field).unwrap();
+                theirs.set_max_num_chars(SNIPPET_BYTES);
+                for d in &docs {
+                    let theirs = theirs.snippet(&d.body);
+                    let expected = (!theirs.is_empty())
+                        .then(|| (theirs.fragment_range(), theirs.highlighted().to_vec()));
+                    assert_eq!(
+                        ours.best(&d.body),
+                        expected,
+                        "{q:?} in {:?} (field {field:?})",
+                        d.body
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The fast paths of the word test agree with `char::is_alphanumeric` on the ranges they
+/// cover.
+#[test]
+fn word_chars_are_the_tokenizers() {
+    for c in ('\u{0}'..='\u{052F}').chain('\u{2000}'..='\u{206F}') {
+        assert_eq!(
+            crate::passage::word_char(c),
+            c.is_alphanumeric(),
+            "{c:?} U+{:04X}",
+            c as u32
+        );
+    }
+}
