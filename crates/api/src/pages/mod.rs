@@ -18,7 +18,7 @@ mod reader;
 
 use axum::Form;
 use axum::Router;
-use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -137,10 +137,10 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Pag
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
-        Query::<T>::from_request_parts(parts, state)
+        crate::ApiQuery::<T>::from_request_parts(parts, state)
             .await
-            .map(|Query(v)| PageQuery(v))
-            .map_err(|e| PageError(ApiError::bad_request(e.body_text())))
+            .map(|crate::ApiQuery(v)| PageQuery(v))
+            .map_err(PageError)
     }
 }
 
