@@ -691,6 +691,10 @@ fn indirect_quotes(
             continue;
         };
         let cue_range = v.cue_range(cue);
+        if agent_participle(v, cue) {
+            i = cue.hi.max(i + 1);
+            continue;
+        }
         if used.iter().any(|u| u.overlaps(cue_range)) {
             i = cue.hi.max(i + 1);
             continue;
@@ -1011,4 +1015,37 @@ fn according(
         span_of(v, (hi + 1).min(s_hi), s_hi)
     };
     Some((content?, source))
+}
+
+/// Participles that report speech even with an agent ("a man told by aides", "remarks
+/// quoted by Reuters"); other participles of a reduced relative before "by" ("a report
+/// released by the committee", "the plan backed by the governor") are no cue.
+const AGENT_OK: &[&str] = &["said", "told", "quoted", "cited", "asked"];
+
+/// Whether `cue` is an English participle of a reduced relative followed by "by" and its
+/// agent (after time words), not a reporting verb proper.
+fn agent_participle(v: &View, cue: Cue) -> bool {
+    if cue.flags & VERB == 0 || cue.core.1 <= cue.core.0 {
+        return false;
+    }
+    let w = &v.norm[cue.core.1 - 1];
+    if !(w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn")) || AGENT_OK.contains(&w) {
+        return false;
+    }
+    // A participle right after a common noun ("a report released by"); after a name or
+    // pronoun it is an active past ("Trump responded by …"), and a passive ("was criticized
+    // by X") PolNeAR often takes for X's attribution.
+    let reduced = cue.lo == cue.core.0
+        && cue.lo > 0
+        && v.is_word(cue.lo - 1)
+        && !v.capitalised(cue.lo - 1)
+        && v.flags(cue.lo - 1) & (PRONOUN | AUX | VERB | CLAUSE | RELATIVE) == 0;
+    if !reduced {
+        return false;
+    }
+    let mut j = cue.hi;
+    while j < v.len() && v.is_word(j) && v.flags(j) & TIME != 0 {
+        j += 1;
+    }
+    j < v.len() && &v.norm[j] == "by" && v.sent[j] == v.sent[cue.core.0]
 }

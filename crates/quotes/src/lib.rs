@@ -94,7 +94,10 @@
 //!   needed …"), before a later clause with its own cue ("…, the candidate said …") and
 //!   before a coordinated reporting verb ("… told the AP her group never worked with him and
 //!   said the group …": that verb reports its own clause, the sentence's subject its
-//!   speaker); longer than 10 000 bytes it is dropped with a diagnostic.
+//!   speaker); longer than 10 000 bytes it is dropped with a diagnostic. An English
+//!   participle right after a common noun and before "by" is a reduced relative, no cue ("a
+//!   report released by the committee"), unless a reporting verb proper ("said", "told",
+//!   "quoted", "cited", "asked").
 //! - **Speakers**: an inverted pronoun in the cue; none for a raising verb ("it seemed",
 //!   data `[raising]`) or a noun cue after an article ("including a call for", `[article]`);
 //!   for a passive cue ("was declared", "has been criticized by …") the agent after "by",
@@ -109,7 +112,9 @@
 //!   before the cue (a subject pronoun alone; a relative pronoun "who"/"which"/"that"/"qui"/
 //!   "который" alone, "that" only after a noun; else words read back to punctuation, a stop
 //!   word or a verb, at most 10, "-ly" adverbs skipped, a closing parenthesis taken in: "Sen.
-//!   Marco Rubio (R-Fla.)"; a determiner or function words alone are no speaker), or a head with its
+//!   Marco Rubio (R-Fla.)"; a determiner or function words alone are no speaker, nor a
+//!   lower-case verb form unless it ends a phrase opened by a determiner or a capitalised
+//!   word: "the statement said", "One tweet said"), or a head with its
 //!   apposition between commas or dashes, up to 24 tokens ("Mr. Conant, the Republican
 //!   consultant, said", "Sen. Ron Johnson, R-Wis., said", "Podesta, who …, said", "Jason
 //!   Sims — a teacher from Mount Pleasant — said"), a short adverbial between them leaving the

@@ -390,12 +390,15 @@ impl<'a> View<'a> {
         if lo >= hi {
             return true;
         }
+        // A noun that is also a verb heads a phrase opened by a determiner or a capitalised
+        // word ("the statement said", "One tweet said").
+        let head_ok = hi > lo + 1 && (self.flags(lo) & DET != 0 || self.capitalised(lo));
         (lo..hi).any(|j| {
             let f = self.flags(j);
             self.is_word(j)
                 && (f & (PRONOUN | RELATIVE) != 0
                     || f & (DET | STOP | AUX | TIME | THAT) == 0
-                        && (f & VERB == 0 || self.capitalised(j)))
+                        && (f & VERB == 0 || self.capitalised(j) || head_ok && j + 1 == hi))
         })
     }
 
