@@ -203,6 +203,34 @@ async fn with_kb_mut<T: Send + 'static>(
     })?
 }
 
+/// Records that `from` is the entity `into` (a hand correction; the knowledge base is
+/// refreshed) and returns the entity that results. For the API and the page forms.
+async fn merge_entities(
+    state: &AppState,
+    into: String,
+    from: String,
+) -> Result<store::EntityRow, ApiError> {
+    with_kb_mut(state, move |kb| {
+        kb.merge(&into, &from)?;
+        Ok(kb.entity(&into)?)
+    })
+    .await
+}
+
+/// Records that the name `name` is not the entity `entity` and returns what remains of it.
+async fn split_entity(
+    state: &AppState,
+    entity: String,
+    name: String,
+) -> Result<store::EntityRow, ApiError> {
+    with_kb_mut(state, move |kb| {
+        let id = kb.entity(&entity)?.id;
+        kb.split(&id, &name)?;
+        Ok(kb.entity(&id)?)
+    })
+    .await
+}
+
 /// Refuses a write without the right token: 403 on a read-only server, 401 otherwise.
 fn check_write(state: &AppState, given: Option<&str>) -> Result<(), ApiError> {
     if !state.writable() {
@@ -590,11 +618,7 @@ async fn merge(
         status: e.status(),
         message: format!("the body must be {{\"from\": \"entity id or name\"}}: {e}"),
     })?;
-    let entity = with_kb_mut(&state, move |kb| {
-        kb.merge(&name, &body.from)?;
-        Ok(kb.entity(&name)?)
-    })
-    .await?;
+    let entity = merge_entities(&state, name, body.from).await?;
     Ok(Json(
         json!({"entity": entity.id, "name": entity.name, "aliases": entity.aliases}),
     ))
@@ -617,12 +641,7 @@ async fn split(
         message: format!("the body must be {{\"name\": \"a name to split off\"}}: {e}"),
     })?;
     let name = body.name.clone();
-    let entity = with_kb_mut(&state, move |kb| {
-        let id = kb.entity(&entity)?.id;
-        kb.split(&id, &body.name)?;
-        Ok(kb.entity(&id)?)
-    })
-    .await?;
+    let entity = split_entity(&state, entity, body.name).await?;
     Ok(Json(
         json!({"entity": entity.id, "name": entity.name, "aliases": entity.aliases,
                    "split_off": name}),

@@ -565,26 +565,23 @@ mod tests {
         elements
     }
 
-    /// The `d` attribute of the path whose title starts with `name`.
+    /// The value of the first attribute `name` in an element's text (` name="..."`).
+    fn attr<'a>(element: &'a str, name: &str) -> &'a str {
+        let start = element
+            .find(&format!("{name}=\""))
+            .unwrap_or_else(|| panic!("no {name} in {element}"))
+            + name.len()
+            + 2;
+        let len = element[start..].find('"').expect("closing quote");
+        &element[start..start + len]
+    }
+
+    /// The class and `d` attribute of the path whose title starts with `name`.
     fn path_of<'a>(svg: &'a str, name: &str) -> (&'a str, &'a str) {
         for chunk in svg.split("<path ").skip(1) {
             let title = chunk.split("<title>").nth(1).unwrap_or("");
             if title.starts_with(name) {
-                let class = chunk
-                    .split("class=\"")
-                    .nth(1)
-                    .unwrap()
-                    .split('"')
-                    .next()
-                    .unwrap();
-                let d = chunk
-                    .split("d=\"")
-                    .nth(1)
-                    .unwrap()
-                    .split('"')
-                    .next()
-                    .unwrap();
-                return (class, d);
+                return (attr(chunk, "class"), attr(chunk, "d"));
             }
         }
         panic!("no path for {name}");
@@ -740,13 +737,7 @@ mod tests {
         let svg = sample();
         let mut checked = 0;
         for chunk in svg.split("<path class=\"country").skip(1) {
-            let d = chunk
-                .split("d=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
+            let d = attr(chunk, "d");
             for sub in subpaths(d) {
                 let closing = [sub[sub.len() - 1], sub[0]];
                 for w in sub.windows(2).chain(std::iter::once(&closing[..])) {

@@ -341,6 +341,32 @@ fn an_index_of_an_older_schema_is_read_as_it_is_or_rebuilt() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Our passage of each document for `query` in `field` is tantivy's snippet: same fragment,
+/// same marks.
+fn assert_same_passages(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    field: tantivy::schema::Field,
+    keeps_first_letter: bool,
+    docs: &[IndexDoc],
+    q: &str,
+) {
+    let mut ours = Passages::new(searcher, query, field, keeps_first_letter).unwrap();
+    let mut theirs = SnippetGenerator::create(searcher, query, field).unwrap();
+    theirs.set_max_num_chars(SNIPPET_BYTES);
+    for d in docs {
+        let theirs = theirs.snippet(&d.body);
+        let expected =
+            (!theirs.is_empty()).then(|| (theirs.fragment_range(), theirs.highlighted().to_vec()));
+        assert_eq!(
+            ours.best(&d.body),
+            expected,
+            "{q:?} in {:?} (field {field:?})",
+            d.body
+        );
+    }
+}
+
 /// Blanking the words that cannot match changes no snippet: same fragment, same marks as
 /// tantivy's own generator over the full analysis.
 #[test]
@@ -377,15 +403,7 @@ fn snippets_are_those_of_the_full_analysis() {
         parser.set_conjunction_by_default();
         let query = parser.parse_query(q).unwrap();
         for (i, field) in f.bodies.into_iter().chain([f.names]).enumerate() {
-            let mut ours = Passages::new(&searcher, &*query, field, i < 4).unwrap();
-            let mut theirs = SnippetGenerator::create(&searcher, &*query, field).unwrap();
-            theirs.set_max_num_chars(SNIPPET_BYTES);
-            for d in &docs {
-                let theirs = theirs.snippet(&d.body);
-                let expected = (!theirs.is_empty())
-                    .then(|| (theirs.fragment_range(), theirs.highlighted().to_vec()));
-                assert_eq!(ours.best(&d.body), expected, "{q:?} in {:?}", d.body);
-            }
+            assert_same_passages(&searcher, &*query, field, i < 4, &docs, q);
         }
     }
 }
@@ -426,20 +444,7 @@ fn snippets_survive_stems_that_rewrite_endings() {
             let parser = QueryParser::for_index(&s.index.index, f.bodies.to_vec());
             let query = parser.parse_query(q).unwrap();
             for field in f.bodies {
-                let mut ours = Passages::new(&searcher, &*query, field, true).unwrap();
-                let mut theirs = SnippetGenerator::create(&searcher, &*query, field).unwrap();
-                theirs.set_max_num_chars(SNIPPET_BYTES);
-                for d in &docs {
-                    let theirs = theirs.snippet(&d.body);
-                    let expected = (!theirs.is_empty())
-                        .then(|| (theirs.fragment_range(), theirs.highlighted().to_vec()));
-                    assert_eq!(
-                        ours.best(&d.body),
-                        expected,
-                        "{q:?} in {:?} (field {field:?})",
-                        d.body
-                    );
-                }
+                assert_same_passages(&searcher, &*query, field, true, &docs, q);
             }
         }
     }

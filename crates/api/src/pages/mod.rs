@@ -28,7 +28,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::{ApiError, AppState, MAX_QUERY_BYTES, day_param, with_kb, with_kb_mut, worldmap};
+use crate::{ApiError, AppState, MAX_QUERY_BYTES, day_param, with_kb, worldmap};
 
 /// The page routes.
 pub(crate) fn routes() -> Router<AppState> {
@@ -670,11 +670,7 @@ async fn merge_form(
     PageForm(f): PageForm<MergeForm>,
 ) -> Result<Response, PageError> {
     crate::check_write(&state, Some(&f.token))?;
-    let id = with_kb_mut(&state, move |kb| {
-        kb.merge(&name, &f.from)?;
-        Ok(kb.entity(&name)?.id)
-    })
-    .await?;
+    let id = crate::merge_entities(&state, name, f.from).await?.id;
     Ok(Redirect::to(&entity_href(&id)).into_response())
 }
 
@@ -690,12 +686,7 @@ async fn split_form(
     PageForm(f): PageForm<SplitForm>,
 ) -> Result<Response, PageError> {
     crate::check_write(&state, Some(&f.token))?;
-    let id = with_kb_mut(&state, move |kb| {
-        let id = kb.entity(&entity)?.id;
-        kb.split(&id, &f.name)?;
-        Ok(id)
-    })
-    .await?;
+    let id = crate::split_entity(&state, entity, f.name).await?.id;
     Ok(Redirect::to(&entity_href(&id)).into_response())
 }
 

@@ -143,20 +143,24 @@ fn marks(doc: &Value, entity_links: &HashMap<(String, String), String>) -> Vec<M
             continue;
         };
         let label = e["label"].as_str().unwrap_or("MISC");
-        let text = e["text"].as_str().unwrap_or("");
-        let key = e["entity"].as_str().unwrap_or("");
-        let target = entity_links
-            .get(&(key.to_owned(), label.to_owned()))
-            .map_or(text, String::as_str);
         out.push(Mark {
             start,
             end,
             class: format!("ent ent-{}", label.to_lowercase()),
             title: Some(label_name(label).to_owned()),
-            href: Some(entity_href(target)),
+            href: Some(entity_href(entity_target(e, entity_links))),
         });
     }
     out
+}
+
+/// What an entity mention of the contract JSON links to: the knowledge base's entity of its
+/// key and label, else its text (which the entity page resolves as a name).
+fn entity_target<'a>(e: &'a Value, entity_links: &'a HashMap<(String, String), String>) -> &'a str {
+    let text = e["text"].as_str().unwrap_or("");
+    let key = e["entity"].as_str().unwrap_or("").to_owned();
+    let label = e["label"].as_str().unwrap_or("MISC").to_owned();
+    entity_links.get(&(key, label)).map_or(text, String::as_str)
 }
 
 /// The marked-up text: pieces between span boundaries, each with the classes covering it.
@@ -251,11 +255,7 @@ pub(super) fn render(doc: &Value, entity_links: &HashMap<(String, String), Strin
     for e in items("entities") {
         let label = e["label"].as_str().unwrap_or("MISC");
         let text = str_of(&e["text"]);
-        let key = str_of(&e["entity"]);
-        let target = entity_links
-            .get(&(key, label.to_owned()))
-            .cloned()
-            .unwrap_or_else(|| text.clone());
+        let target = entity_target(e, entity_links).to_owned();
         if let Some((_, list)) = by_label.iter_mut().find(|(l, _)| *l == label)
             && !list.iter().any(|(t, _)| *t == text)
         {
