@@ -43,7 +43,7 @@ pub(crate) fn app_with(
         analyzer.analyze(raw)
     })
     .collect();
-    let mut kb = KnowledgeBase::open(&dir).unwrap();
+    let kb = KnowledgeBase::open(&dir).unwrap();
     kb.ingest(&docs).unwrap();
     kb.refresh().unwrap();
     let mut state = AppState::new(kb, analyzer);
@@ -340,4 +340,38 @@ async fn ingest_and_merge_need_the_token_and_work_with_it() {
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{value}");
+}
+
+/// Reads of the knowledge base wait for a reader slot: no more run at once than there are
+/// slots, whatever the number of requests (the tail latency under load depends on it).
+#[tokio::test]
+async fn knowledge_base_reads_run_no_more_than_the_reader_slots_at_once() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = std::env::temp_dir().join(format!("veille-api-slots-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _scratch = Scratch(dir.clone());
+    let kb = KnowledgeBase::open(&dir).unwrap();
+    let mut state = AppState::new(kb, Analyzer::new(clean::CleanOptions::default()));
+    state.readers = Arc::new(tokio::sync::Semaphore::new(2));
+    let running = Arc::new(AtomicUsize::new(0));
+    let most = Arc::new(AtomicUsize::new(0));
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let (state, running, most) = (state.clone(), Arc::clone(&running), Arc::clone(&most));
+        tasks.spawn(async move {
+            with_kb(&state, move |_| {
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(15));
+                running.fetch_sub(1, Ordering::SeqCst);
+                Ok(())
+            })
+            .await
+            .unwrap()
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.unwrap();
+    }
+    assert_eq!(most.load(Ordering::SeqCst), 2, "reads at once");
 }

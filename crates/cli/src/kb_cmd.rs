@@ -81,7 +81,7 @@ pub struct IngestArgs {
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let setup = args.analysis.setup()?;
     let inputs = inputs_or_stdin(&args.inputs)?;
-    let mut kb = args.db.open()?;
+    let kb = args.db.open()?;
     let specs = input::expand(&inputs);
     let progress = if args.quiet {
         indicatif::ProgressBar::hidden()
@@ -118,14 +118,14 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
             }
             batch.push(item);
             if batch.len() >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES {
-                ingest_batch(&mut kb, &setup.analyzer, &mut batch, &mut totals, &progress)?;
+                ingest_batch(&kb, &setup.analyzer, &mut batch, &mut totals, &progress)?;
                 batch_bytes = 0;
                 show_rate(&progress, &totals, started);
             }
         }
         progress.inc(1);
     }
-    ingest_batch(&mut kb, &setup.analyzer, &mut batch, &mut totals, &progress)?;
+    ingest_batch(&kb, &setup.analyzer, &mut batch, &mut totals, &progress)?;
     progress.set_message("resolving entities, copies and stories");
     kb.refresh()?;
     progress.finish_and_clear();
@@ -168,7 +168,7 @@ fn show_rate(progress: &indicatif::ProgressBar, totals: &IngestTotals, started: 
 
 /// Analyses the batch in parallel, stores and indexes it in one transaction.
 fn ingest_batch(
-    kb: &mut KnowledgeBase,
+    kb: &KnowledgeBase,
     analyzer: &pipeline::Analyzer,
     batch: &mut Vec<Result<RawArticle, InputError>>,
     totals: &mut IngestTotals,
@@ -425,12 +425,12 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<ExitCode> {
     let words: Vec<&str> = args.words.iter().map(String::as_str).collect();
     match words[..] {
         ["merge", into, from] => {
-            let mut kb = args.db.open_existing()?;
+            let kb = args.db.open_existing()?;
             kb.merge(into, from)?;
             eprintln!("veille: merged {from:?} into {into:?}");
         }
         ["split", entity, name] => {
-            let mut kb = args.db.open_existing()?;
+            let kb = args.db.open_existing()?;
             kb.split(entity, name)?;
             eprintln!("veille: split {name:?} from {entity:?}");
         }

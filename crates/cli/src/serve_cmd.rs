@@ -62,7 +62,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(args.addr)
+        // The wrapped listener answers an over-long first request head (a request target
+        // over 65 534 bytes, a head over hyper's limits) with a 414 or 431 and a message,
+        // where hyper alone would answer with an empty body.
+        let listener = api::listener::GuardedListener::bind(args.addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.addr))?;
         let bound = listener.local_addr()?;

@@ -42,12 +42,28 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// A scratch folder for one test, emptied first.
-fn scratch(name: &str) -> PathBuf {
+/// A scratch folder for one test, emptied first and removed when dropped (one test writes
+/// a 17 MB file: left behind by every run, they filled the disk).
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("veille-cli-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
+}
+
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// `text[start:end]` in code points, as the contract defines offsets.

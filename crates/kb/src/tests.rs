@@ -61,7 +61,7 @@ fn search(kb: &KnowledgeBase, q: &str, entity: Option<&str>) -> Vec<String> {
 #[test]
 fn ingest_twice_changes_nothing() {
     let dir = Scratch::new("twice");
-    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
     let first = kb.ingest(&corpus()).unwrap();
     kb.refresh().unwrap();
     let before = kb.counts().unwrap();
@@ -88,7 +88,7 @@ fn ingest_twice_changes_nothing() {
 #[test]
 fn search_filters_by_entity() {
     let dir = Scratch::new("entity");
-    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
     kb.ingest(&corpus()).unwrap();
     kb.refresh().unwrap();
     assert_eq!(search(&kb, "Astana", Some("Emmanuel Macron")), ["en-1"]);
@@ -104,7 +104,7 @@ fn documents_stored_but_not_indexed_are_indexed_on_open() {
     let dir = Scratch::new("crash");
     std::fs::create_dir_all(&dir.0).unwrap();
     {
-        let mut store = SqliteStore::open(&dir.0.join("veille.db")).unwrap();
+        let store = SqliteStore::open(&dir.0.join("veille.db")).unwrap();
         let rows: Vec<NewDocument> = corpus().iter().map(NewDocument::from_document).collect();
         store.insert(&rows).unwrap();
     }
@@ -116,7 +116,7 @@ fn documents_stored_but_not_indexed_are_indexed_on_open() {
 fn a_deleted_index_is_rebuilt() {
     let dir = Scratch::new("rebuild");
     {
-        let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+        let kb = KnowledgeBase::open(&dir.0).unwrap();
         kb.ingest(&corpus()).unwrap();
     }
     std::fs::remove_dir_all(dir.0.join("index")).unwrap();
@@ -127,7 +127,7 @@ fn a_deleted_index_is_rebuilt() {
 #[test]
 fn a_merge_survives_reingestion() {
     let dir = Scratch::new("merge");
-    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
     kb.ingest(&corpus()).unwrap();
     kb.refresh().unwrap();
     let macron = kb.entity("Emmanuel Macron").unwrap();
@@ -143,7 +143,7 @@ fn a_merge_survives_reingestion() {
 #[test]
 fn the_profile_gathers_quotes_and_co_mentions() {
     let dir = Scratch::new("profile");
-    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
     kb.ingest(&corpus()).unwrap();
     kb.refresh().unwrap();
     let profile = kb.profile("Vladimir Poutine").unwrap();
@@ -155,7 +155,7 @@ fn the_profile_gathers_quotes_and_co_mentions() {
 #[test]
 fn a_wire_copy_is_a_near_duplicate_and_not_counted_twice() {
     let dir = Scratch::new("copies");
-    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
     let wire = "Le président Kassym-Jomart Tokaïev a reçu mardi à Astana les dirigeants des pays membres de l'alliance, qui ont adopté une déclaration commune sur la sécurité des frontières, la lutte contre le terrorisme et la coopération militaire dans la région, selon un communiqué publié à l'issue de la rencontre par les services de la présidence.";
     let docs = vec![
         analyze(
@@ -181,7 +181,7 @@ fn a_wire_copy_is_a_near_duplicate_and_not_counted_twice() {
 #[test]
 fn reads_run_from_many_threads_at_once() {
     let dir = Scratch::new("threads");
-    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
     kb.ingest(&corpus()).unwrap();
     kb.refresh().unwrap();
     let expected = kb.profile("Tokaïev").unwrap();
@@ -207,7 +207,7 @@ fn reads_run_from_many_threads_at_once() {
 #[test]
 fn co_mentions_follow_a_merge() {
     let dir = Scratch::new("co-merge");
-    let mut kb = KnowledgeBase::open(&dir.0).unwrap();
+    let kb = KnowledgeBase::open(&dir.0).unwrap();
     kb.ingest(&corpus()).unwrap();
     kb.refresh().unwrap();
     let putin = kb.entity("Vladimir Poutine").unwrap().id;
@@ -244,4 +244,39 @@ fn co_mentions_follow_a_merge() {
         .total,
         2
     );
+}
+
+/// While a write holds the knowledge base (an ingest refreshing for seconds on a real
+/// corpus), every read still answers: a server must not stall behind it.
+#[test]
+fn reads_answer_while_a_write_holds_the_knowledge_base() {
+    let dir = Scratch::new("reads-during-write");
+    let kb = std::sync::Arc::new(KnowledgeBase::open(&dir.0).unwrap());
+    kb.ingest(&corpus()).unwrap();
+    kb.refresh().unwrap();
+    let writing = kb.write_lock();
+    let (done, answered) = std::sync::mpsc::channel();
+    let reader = std::sync::Arc::clone(&kb);
+    std::thread::spawn(move || {
+        let kb = reader;
+        let results = (
+            search(&kb, "Astana", None),
+            kb.profile("Tokayev").map(|p| p.documents),
+            kb.entities().map(|e| e.len()),
+            kb.claims().map(|c| c.len()),
+            kb.timeline(None).map(|t| t.len()),
+            kb.document_json("fr-1").map(|d| d.is_some()),
+            kb.counts().map(|c| c.documents),
+        );
+        let _ = done.send(format!("{results:?}"));
+    });
+    let results = answered
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the reads waited for the write");
+    drop(writing);
+    assert!(
+        results.starts_with(r#"(["en-1", "fr-1"], Ok(2), Ok("#),
+        "{results}"
+    );
+    assert!(!results.contains("Err"), "{results}");
 }

@@ -61,32 +61,37 @@ pub enum StoreError {
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The operations the knowledge base needs from a storage backend.
+///
+/// Every method takes `&self`: a backend serialises its own writes and lets reads run beside
+/// them, each read seeing the last committed state (so a server keeps answering while a
+/// refresh rewrites the derived tables). Keeping writes in a sensible order (no two refreshes
+/// at once) is the caller's job: the knowledge base holds a write lock of its own.
 pub trait Store {
     /// Adds documents in one transaction, skipping those already stored (same content hash);
     /// one [`Inserted`] per input, in order.
-    fn insert(&mut self, docs: &[NewDocument]) -> Result<Vec<Inserted>>;
+    fn insert(&self, docs: &[NewDocument]) -> Result<Vec<Inserted>>;
     /// Documents not yet in the search index (oldest first, at most `limit`).
     fn unindexed(&self, limit: usize) -> Result<Vec<DocumentRow>>;
     /// Marks every document as not indexed (the index was lost and is rebuilt).
-    fn mark_all_unindexed(&mut self) -> Result<()>;
+    fn mark_all_unindexed(&self) -> Result<()>;
     /// Records that the index committed these documents.
-    fn mark_indexed(&mut self, docs: &[u64]) -> Result<()>;
+    fn mark_indexed(&self, docs: &[u64]) -> Result<()>;
     /// Every document's MinHash signature, in insertion order.
     fn signatures(&self) -> Result<Vec<(u64, Vec<u8>)>>;
     /// Records near-duplicates: `(document, original)`; other documents have none.
-    fn set_duplicates(&mut self, pairs: &[(u64, u64)]) -> Result<()>;
+    fn set_duplicates(&self, pairs: &[(u64, u64)]) -> Result<()>;
     /// Every document-level entity key with its label, surface forms and counts.
     fn name_records(&self) -> Result<Vec<NameRecord>>;
     /// Hand-made corrections, oldest first.
     fn corrections(&self) -> Result<Vec<Correction>>;
     /// Adds a hand-made correction.
-    fn add_correction(&mut self, correction: &Correction) -> Result<()>;
+    fn add_correction(&self, correction: &Correction) -> Result<()>;
     /// Replaces the resolved entities: `resolved[i].records` index into `records`, and
     /// recomputes what is derived from them (each entity's documents, mentions per month,
     /// co-mentioned entities, names as written), so reading a profile is a few indexed
     /// lookups. Document counts leave out near-duplicates, so call it after
     /// [`Store::set_duplicates`].
-    fn save_resolution(&mut self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()>;
+    fn save_resolution(&self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()>;
     /// Which entity each document-level key resolved to: `(key, label, entity id)`.
     fn key_entities(&self) -> Result<Vec<(String, EntityLabel, String)>>;
     /// Resolved entities, most mentioned first.
@@ -119,7 +124,7 @@ pub trait Store {
     /// What story clustering needs of every document.
     fn story_inputs(&self) -> Result<Vec<StoryInput>>;
     /// Records the story of each document: `(document, story)`.
-    fn set_stories(&mut self, stories: &[(u64, u64)]) -> Result<()>;
+    fn set_stories(&self, stories: &[(u64, u64)]) -> Result<()>;
     /// Counts: documents, near-duplicates, mentions, entities.
     fn counts(&self) -> Result<Counts>;
 }

@@ -165,7 +165,7 @@ const IDLE_READERS: usize = 16;
 
 /// The store in one SQLite file.
 ///
-/// Writes go through one connection (`&mut self`); reads (`&self`) each check out a read-only
+/// Writes go through one connection behind a mutex; reads each check out a read-only
 /// connection of their own from a small pool, so many threads read at once (WAL lets readers
 /// run beside the writer and each other). A store in memory has no file to open twice, so
 /// its reads share the writer connection behind its mutex.
@@ -308,11 +308,9 @@ impl SqliteStore {
         }
     }
 
-    /// The writer connection; `&mut self` is proof no one else holds it.
-    fn writer(&mut self) -> &mut Connection {
-        self.writer
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner)
+    /// The writer connection, held until the guard drops (writes wait for each other).
+    fn writer(&self) -> MutexGuard<'_, Connection> {
+        self.writer.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The schema version on disk.
@@ -452,8 +450,9 @@ fn entity_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntityRow> {
 const ENTITY_COLUMNS: &str = "id, label, name, aliases, mentions, documents";
 
 impl Store for SqliteStore {
-    fn insert(&mut self, docs: &[NewDocument]) -> Result<Vec<Inserted>> {
-        let tx = self.writer().transaction()?;
+    fn insert(&self, docs: &[NewDocument]) -> Result<Vec<Inserted>> {
+        let mut w = self.writer();
+        let tx = w.transaction()?;
         let mut out = Vec::with_capacity(docs.len());
         {
             let mut existing = tx.prepare_cached("SELECT doc FROM documents WHERE hash = ?1")?;
@@ -568,14 +567,15 @@ impl Store for SqliteStore {
         Ok(rows)
     }
 
-    fn mark_all_unindexed(&mut self) -> Result<()> {
+    fn mark_all_unindexed(&self) -> Result<()> {
         self.writer()
             .execute("UPDATE documents SET indexed = 0", [])?;
         Ok(())
     }
 
-    fn mark_indexed(&mut self, docs: &[u64]) -> Result<()> {
-        let tx = self.writer().transaction()?;
+    fn mark_indexed(&self, docs: &[u64]) -> Result<()> {
+        let mut w = self.writer();
+        let tx = w.transaction()?;
         {
             let mut stmt = tx.prepare_cached("UPDATE documents SET indexed = 1 WHERE doc = ?1")?;
             for &d in docs {
@@ -594,8 +594,9 @@ impl Store for SqliteStore {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    fn set_duplicates(&mut self, pairs: &[(u64, u64)]) -> Result<()> {
-        let tx = self.writer().transaction()?;
+    fn set_duplicates(&self, pairs: &[(u64, u64)]) -> Result<()> {
+        let mut w = self.writer();
+        let tx = w.transaction()?;
         tx.execute("UPDATE documents SET duplicate_of = NULL", [])?;
         {
             let mut stmt =
@@ -682,7 +683,7 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn add_correction(&mut self, correction: &Correction) -> Result<()> {
+    fn add_correction(&self, correction: &Correction) -> Result<()> {
         let (kind, a, b) = match correction {
             Correction::Merge { into, from } => ("merge", into, from),
             Correction::Split { entity, key } => ("split", entity, key),
@@ -694,8 +695,9 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn save_resolution(&mut self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()> {
-        let tx = self.writer().transaction()?;
+    fn save_resolution(&self, records: &[NameRecord], resolved: &[Resolved]) -> Result<()> {
+        let mut w = self.writer();
+        let tx = w.transaction()?;
         tx.execute_batch("DELETE FROM entities; DELETE FROM entity_keys;")?;
         {
             let mut entity = tx.prepare_cached(
@@ -1044,8 +1046,9 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn set_stories(&mut self, stories: &[(u64, u64)]) -> Result<()> {
-        let tx = self.writer().transaction()?;
+    fn set_stories(&self, stories: &[(u64, u64)]) -> Result<()> {
+        let mut w = self.writer();
+        let tx = w.transaction()?;
         {
             let mut stmt = tx.prepare_cached("UPDATE documents SET story = ?2 WHERE doc = ?1")?;
             for &(doc, story) in stories {

@@ -25,7 +25,7 @@ fn corpus() -> Vec<NewDocument> {
 
 #[test]
 fn ingesting_the_same_text_twice_stores_it_once() {
-    let mut store = SqliteStore::in_memory().unwrap();
+    let store = SqliteStore::in_memory().unwrap();
     let docs = corpus();
     let first = store.insert(&docs).unwrap();
     assert!(matches!(first[..], [Inserted::New(_), Inserted::New(_)]));
@@ -39,7 +39,7 @@ fn a_store_reopens_with_its_schema_and_content() {
     let path = std::env::temp_dir().join(format!("veille-store-test-{}.db", std::process::id()));
     let _ = std::fs::remove_file(&path);
     {
-        let mut store = SqliteStore::open(&path).unwrap();
+        let store = SqliteStore::open(&path).unwrap();
         store.insert(&corpus()).unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();
@@ -67,7 +67,7 @@ fn a_store_from_a_newer_veille_is_refused() {
 
 #[test]
 fn resolution_and_corrections_round_trip() {
-    let mut store = SqliteStore::in_memory().unwrap();
+    let store = SqliteStore::in_memory().unwrap();
     store.insert(&corpus()).unwrap();
     let records = store.name_records().unwrap();
     assert!(
@@ -97,7 +97,7 @@ fn resolution_and_corrections_round_trip() {
 
 #[test]
 fn the_timeline_lists_anchored_dates_in_order() {
-    let mut store = SqliteStore::in_memory().unwrap();
+    let store = SqliteStore::in_memory().unwrap();
     store.insert(&corpus()).unwrap();
     let timeline = store.timeline(None).unwrap();
     let values: Vec<&str> = timeline.iter().map(|t| t.value.as_str()).collect();
@@ -125,7 +125,7 @@ fn days_from_iso_dates() {
 /// The tables derived at resolution answer what the joins over every mention answered.
 #[test]
 fn derived_entity_tables_agree_with_the_mentions() {
-    let mut store = SqliteStore::in_memory().unwrap();
+    let store = SqliteStore::in_memory().unwrap();
     store.insert(&corpus()).unwrap();
     let records = store.name_records().unwrap();
     store
@@ -200,7 +200,7 @@ fn a_store_on_disk_is_read_from_many_threads() {
     let path = std::env::temp_dir().join(format!("veille-store-threads-{}.db", std::process::id()));
     let _ = std::fs::remove_file(&path);
     {
-        let mut store = SqliteStore::open(&path).unwrap();
+        let store = SqliteStore::open(&path).unwrap();
         store.insert(&corpus()).unwrap();
         let records = store.name_records().unwrap();
         store
