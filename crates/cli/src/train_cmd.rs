@@ -46,6 +46,9 @@ struct NerArgs {
     /// language's own choice (see the model card); `all` for every set of the language.
     #[arg(long)]
     sets: Option<String>,
+    /// Seed of the shuffling between epochs (another seed measures the noise of a change).
+    #[arg(long)]
+    seed: Option<u64>,
     /// The weight table has 2^bits rows.
     #[arg(long, default_value_t = 20)]
     bits: u8,
@@ -263,6 +266,9 @@ fn score(model: &Model, set: &Set, seg: &Segmenter, documents: bool) -> Counts {
     let mut pred = Vec::new();
     match &set.data {
         Annotated::Tokens(sents) => {
+            // Debugging: `VEILLE_NER_ERRORS=<folder>` writes the errors of each token set to
+            // `<folder>/<set>.tsv` (see `dump_errors`).
+            let mut dump = std::env::var_os("VEILLE_NER_ERRORS").map(|_| String::new());
             for s in sents {
                 let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
                 model.tag(&toks, &mut tags);
@@ -278,6 +284,15 @@ fn score(model: &Model, set: &Set, seg: &Segmenter, documents: bool) -> Counts {
                     })
                     .collect();
                 counts.add(&gold, &pred);
+                if let Some(out) = dump.as_mut() {
+                    dump_errors(out, &toks, &gold, &pred);
+                }
+            }
+            if let (Some(out), Some(dir)) = (dump, std::env::var_os("VEILLE_NER_ERRORS")) {
+                let path = PathBuf::from(dir).join(set.name.replace('/', "_") + ".tsv");
+                if let Err(e) = std::fs::write(&path, out) {
+                    eprintln!("writing {}: {e}", path.display());
+                }
             }
         }
         Annotated::Texts(docs) => {
@@ -287,6 +302,49 @@ fn score(model: &Model, set: &Set, seg: &Segmenter, documents: bool) -> Counts {
         }
     }
     counts
+}
+
+/// One line per gold or predicted mention without an exact match: kind (`miss`, `spurious`,
+/// `label` for the same tokens with another label, `bounds` for overlapping tokens), gold
+/// label and text, predicted label and text, the sentence with the gold mention in brackets.
+fn dump_errors(out: &mut String, toks: &[&str], gold: &[Span], pred: &[Span]) {
+    use std::fmt::Write;
+    let text = |s: &Span| toks[s.start..s.end].join(" ");
+    let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
+    let sentence = |s: &Span| {
+        let mut w: Vec<String> = toks.iter().map(|t| (*t).to_owned()).collect();
+        w[s.start] = format!("[{}", w[s.start]);
+        w[s.end - 1] = format!("{}]", w[s.end - 1]);
+        w.join(" ")
+    };
+    for g in gold.iter().filter(|g| !pred.contains(g)) {
+        let (kind, p) = match pred.iter().find(|p| overlaps(p, g)) {
+            Some(p) if p.start == g.start && p.end == g.end => ("label", Some(p)),
+            Some(p) => ("bounds", Some(p)),
+            None => ("miss", None),
+        };
+        let _ = writeln!(
+            out,
+            "{kind}\t{}\t{}\t{}\t{}\t{}",
+            g.label.as_str(),
+            text(g),
+            p.map_or("-", |p| p.label.as_str()),
+            p.map_or(String::new(), text),
+            sentence(g)
+        );
+    }
+    for p in pred
+        .iter()
+        .filter(|p| !gold.contains(p) && !gold.iter().any(|g| overlaps(p, g)))
+    {
+        let _ = writeln!(
+            out,
+            "spurious\t-\t\t{}\t{}\t{}",
+            p.label.as_str(),
+            text(p),
+            sentence(p)
+        );
+    }
 }
 
 fn score_text(
@@ -453,7 +511,7 @@ fn run_ner(a: NerArgs) -> anyhow::Result<ExitCode> {
         prune_quantile: a.prune.unwrap_or(default_prune),
         viterbi: !a.greedy,
         off: a.off.unwrap_or(default_off),
-        ..TrainOptions::default()
+        seed: a.seed.unwrap_or(TrainOptions::default().seed),
     };
     let ex = examples(&owned);
     let t1 = Instant::now();

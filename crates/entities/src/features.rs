@@ -16,8 +16,10 @@ use doc::LangCode;
 
 use crate::memory::Memory;
 
-/// Features that do not depend on predicted tags (feature version 5).
-pub(crate) const N_STATIC: usize = 50;
+/// Features that do not depend on predicted tags (feature version 6).
+pub(crate) const N_STATIC: usize = 54;
+/// Features that do not depend on predicted tags in feature version 5.
+pub(crate) const N_STATIC_V5: usize = 50;
 /// Features that do not depend on predicted tags in feature version 4.
 pub(crate) const N_STATIC_V4: usize = 43;
 /// Features that do not depend on predicted tags in feature version 3 (the first
@@ -146,6 +148,22 @@ pub(crate) struct Extractor {
     pub(crate) off: u32,
     /// The word clusters of the model's language (feature version 5).
     pub(crate) clusters: Option<&'static HashMap<u64, u16>>,
+    /// Per token of a run of capitalised words (feature version 6), the context of the run;
+    /// see [`Extractor::run_context`].
+    runs: Vec<RunContext>,
+}
+
+/// The context of a run of capitalised words, shared by its tokens (feature version 6).
+#[derive(Clone, Copy, Default)]
+struct RunContext {
+    /// The stem of the nearest lower-case word before the run, across list separators and
+    /// other capitalised words ("поэтов Катулла и [Овидия]"); 0 for none.
+    descriptor: u64,
+    /// The memory, stem-memory and gazetteer codes of the neighbouring item of a list
+    /// ("Эфес и [Пергам]"), before and after; 0 for none, else the codes plus one.
+    partner: [u64; 2],
+    /// 1 for a token of a run, 0 for the others (no feature).
+    in_run: u8,
 }
 
 /// The hash of a feature left out: its row is never read nor updated (not 0: the constant
@@ -162,8 +180,10 @@ pub(crate) const OFF_NEIGHBOUR_STEMS: u32 = 16;
 pub(crate) const OFF_CLUSTERS: u32 = 32;
 /// Feature version 5: cue words before a name and organisation endings in it.
 pub(crate) const OFF_CUES: u32 = 64;
+/// Feature version 6: the context of a run of capitalised words ([`RunContext`]).
+pub(crate) const OFF_RUNS: u32 = 128;
 /// All the switches.
-pub(crate) const OFF_ALL: u32 = 127;
+pub(crate) const OFF_ALL: u32 = 255;
 
 fn script_of(c: char) -> u32 {
     match c {
@@ -203,7 +223,8 @@ impl Extractor {
     /// Hashes the attributes of every token of a sentence.
     pub(crate) fn prepare(&mut self, tokens: &[&str], memory: &Memory, version: u8) {
         self.n_static = match version {
-            5.. => N_STATIC,
+            6.. => N_STATIC,
+            5 => N_STATIC_V5,
             4 => N_STATIC_V4,
             _ => N_STATIC_V3,
         };
@@ -239,11 +260,72 @@ impl Extractor {
         if self.n_static > N_STATIC_V4 {
             org_ends(&self.attrs, &mut self.org_end);
         }
+        if self.n_static > N_STATIC_V5 && self.off & OFF_RUNS == 0 {
+            self.run_context(tokens);
+        } else {
+            self.runs.clear();
+        }
         self.lower_seen.sort_unstable();
         for a in &mut self.attrs {
             if a.flags & FIRST_UPPER != 0 && self.lower_seen.binary_search(&a.lower).is_ok() {
                 a.flags |= LOWER_ELSEWHERE;
             }
+        }
+    }
+
+    /// Fills [`Extractor::runs`] (after the memory and gazetteer codes).
+    fn run_context(&mut self, tokens: &[&str]) {
+        let n = tokens.len();
+        self.runs.clear();
+        self.runs.resize(n, RunContext::default());
+        let at = &self.attrs;
+        let upper = |j: usize| at[j].flags & FIRST_UPPER != 0;
+        let sep = |j: usize| matches!(tokens[j], "," | "и" | "или" | "&" | "and" | "et");
+        let code = |j: usize| {
+            let m = self.memo.get(j).copied().unwrap_or(0) as u64;
+            let sm = self.stem_memo.get(j).copied().unwrap_or(0) as u64;
+            let g = self.gaz.get(j).copied().unwrap_or(0) as u64;
+            1 + (m | sm << 5 | g << 10)
+        };
+        let mut s = 0;
+        while s < n {
+            if !upper(s) {
+                s += 1;
+                continue;
+            }
+            let mut e = s;
+            while e < n && upper(e) {
+                e += 1;
+            }
+            let mut c = RunContext {
+                in_run: 1,
+                ..RunContext::default()
+            };
+            // The nearest lower-case word before, at most six tokens back.
+            let mut j = s;
+            let mut steps = 0;
+            while j > 0 && steps < 6 {
+                j -= 1;
+                steps += 1;
+                if upper(j) || sep(j) {
+                    continue;
+                }
+                let f = at[j].flags;
+                if f & HAS_LETTER != 0 && f & HAS_DIGIT == 0 {
+                    c.descriptor = at[j].stem;
+                }
+                break;
+            }
+            if s >= 2 && sep(s - 1) && upper(s - 2) {
+                c.partner[0] = code(s - 2);
+            }
+            if e + 1 < n && sep(e) && upper(e + 1) {
+                c.partner[1] = code(e + 1);
+            }
+            for r in &mut self.runs[s..e] {
+                *r = c;
+            }
+            s = e;
         }
     }
 
@@ -422,6 +504,10 @@ impl Extractor {
             0,
             0,
             0,
+            0,
+            0,
+            0,
+            0,
         ];
         if self.n_static <= N_STATIC_V3 {
             return;
@@ -475,6 +561,17 @@ impl Extractor {
         );
         let oe = self.org_end.get(i).copied().unwrap_or(0) as u64;
         out[49] = off(OFF_CUES, if oe != 0 { mix(66, oe) } else { OFF });
+        if self.n_static <= N_STATIC_V5 {
+            return;
+        }
+        // The context of the run of capitalised words: a feature only in a run.
+        let r = self.runs.get(i).copied().unwrap_or_default();
+        let first = (i == 0 || self.runs.get(i - 1).is_none_or(|p| p.in_run == 0)) as u64;
+        let some = |h: u64, f: u64| if h != 0 { f } else { OFF };
+        out[50] = some(r.descriptor, mix2(70, r.descriptor, first));
+        out[51] = some(r.descriptor, mix2(71, r.descriptor, a.suf[1]));
+        out[52] = some(r.partner[0], mix(74, r.partner[0]));
+        out[53] = some(r.partner[1], mix(75, r.partner[1]));
     }
 }
 

@@ -47,6 +47,10 @@
 //!   an organisation, person or place noun one to three words before, "la société", "the
 //!   group", "компания"; an organisation ending later in the run of capitalised words,
 //!   "Amnesty International"). See the cards for what each language keeps.
+//!   Feature version 6 adds the **context of a run of capitalised words** (Russian only so
+//!   far): the stem of the nearest lower-case word before the run, across list separators
+//!   ("поэтов Катулла и Овидия"), and the memory and gazetteer codes of the neighbouring list
+//!   items ("Эфес и Пергам"); a feature only on the tokens of such a run.
 //! - **Name memory** (`memory`): the mentions of the training data (≤ 6 tokens, exact case)
 //!   with their most frequent label are stored in the model and matched longest-first; the
 //!   match (label and position) is a feature. During training each sentence sees a memory

@@ -157,7 +157,7 @@ const MAGIC: &[u8; 8] = b"VEILNER\x1a";
 const VERSION: u16 = 1;
 /// Version of the feature templates; a model is only valid with the templates it was trained
 /// with.
-pub(crate) const FEATURES_VERSION: u8 = 5;
+pub(crate) const FEATURES_VERSION: u8 = 6;
 /// The oldest feature version still read (its models tag with the features of that
 /// version).
 const OLDEST_FEATURES_VERSION: u8 = 3;
@@ -304,7 +304,7 @@ impl Model {
         viterbi: bool,
         (features, off): (u8, u8),
     ) -> Result<Model, ModelError> {
-        if off > features::OFF_ALL as u8 {
+        if off as u32 & !features::OFF_ALL != 0 {
             return Err(ModelError(format!("unknown feature groups {off}")));
         }
         if !(MIN_BITS..=MAX_BITS).contains(&bits) {
