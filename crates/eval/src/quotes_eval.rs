@@ -327,6 +327,24 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
         let pred_content: Vec<Vec<TextRange>> = pred.iter().map(|p| p.content.clone()).collect();
         score_sets(&text, &gold_content, &pred_content, &mut content);
         if let Some(dump) = dump.as_mut() {
+            // Every prediction with its cue, whether it matched a gold, and its kind: the
+            // precision of each cue word (section "0 predictions by cue").
+            let pairs = match_sets(&gold_content, &pred_content);
+            for (pi, p) in pred.iter().enumerate() {
+                let matched = pairs.iter().any(|&(_, y)| y == pi);
+                let direct = found.quotes.iter().any(|f| {
+                    f.quote.kind == doc::QuoteKind::Direct && p.content.contains(&f.quote.range)
+                });
+                dump.tally(format!(
+                    "{}\t{}\t{}\t{}",
+                    if matched { "tp" } else { "fp" },
+                    if direct { "direct" } else { "indirect" },
+                    text.get(p.cue.start()..p.cue.end())
+                        .unwrap_or("")
+                        .to_lowercase(),
+                    context(&text, p.cue)
+                ));
+            }
             categorize(&text, &gold, &pred, &found.quotes, dump);
         }
         if verbose {
@@ -489,14 +507,21 @@ fn polnear(root: &Path, part: &str, limit: Option<usize>) -> Result<Vec<Row>> {
     ])
 }
 
-/// The errors of the PolNeAR evaluation by category (`VEILLE_QUOTES_ERRORS`).
+/// The errors of the PolNeAR evaluation by category (`VEILLE_QUOTES_ERRORS`), then every
+/// prediction with its cue and whether it matched a gold (section "0 predictions by cue":
+/// the precision of each cue word).
 #[derive(Default)]
 struct Dump {
     counts: BTreeMap<String, usize>,
     cases: BTreeMap<String, Vec<String>>,
+    /// One line a prediction: matched or not, kind, cue text, context.
+    predictions: Vec<String>,
 }
 
 impl Dump {
+    fn tally(&mut self, line: String) {
+        self.predictions.push(line);
+    }
     fn add(&mut self, category: &str, case: String) {
         *self.counts.entry(category.to_owned()).or_default() += 1;
         self.cases
@@ -515,6 +540,14 @@ impl Dump {
                 out.push_str(case);
                 out.push('\n');
             }
+        }
+        out.push_str(&format!(
+            "\n# 0 predictions by cue ({})\n",
+            self.predictions.len()
+        ));
+        for line in &self.predictions {
+            out.push_str(line);
+            out.push('\n');
         }
         out
     }

@@ -17,6 +17,9 @@ pub(crate) const SCARE_MAX_WORDS: usize = 4;
 const CUE_AFTER_TOKENS: usize = 5;
 /// How many words after a closing mark a cue may start when the speaker has an apposition.
 const CUE_AFTER_APPOSITION: usize = 16;
+/// How many words after a closing mark a cue may start when the words between read as one
+/// long speaker phrase ("” former Gov. Jeb Bush of Florida said").
+const CUE_AFTER_NAME: usize = 10;
 /// How many tokens before an opening mark a cue is looked for.
 const CUE_BEFORE_TOKENS: usize = 40;
 /// How many words may follow a cue (its speaker aside) in the sentence after a quote for
@@ -34,7 +37,8 @@ const THAT_LOOKAHEAD: usize = 8;
 pub struct Found {
     /// The quote as the layer stores it.
     pub quote: Quote,
-    /// The speaker phrase as written by the cue, before resolution.
+    /// The speaker phrase as written by the cue, before resolution; a lone relative
+    /// pronoun is widened back over its antecedent ("some commentators who").
     pub mention: Option<TextRange>,
 }
 
@@ -151,6 +155,24 @@ fn words_in(v: &View, r: TextRange) -> (usize, bool) {
         }
     }
     (words, clause)
+}
+
+/// Whether the word at `i` may stand in a speaker phrase between a closing mark and its cue:
+/// a capitalised word, a determiner, a preposition of a title ("of", "for", "at", "in") or
+/// "and"; a plain lower-case word ("former", "senator") unless a clause word, a pronoun or
+/// it reads as a verb form ("-ed", "-ing").
+fn name_word(v: &View, i: usize) -> bool {
+    let n: &str = &v.norm[i];
+    if v.capitalised(i) || v.flags(i) & DET != 0 {
+        return true;
+    }
+    if matches!(n, "of" | "for" | "at" | "in" | "and" | "'s" | "’s") {
+        return true;
+    }
+    v.flags(i) & (AUX | CLAUSE | PRONOUN | RELATIVE | THAT | STOP | TIME | VERB) == 0
+        && !n.ends_with("ed")
+        && !n.ends_with("ing")
+        && n.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
 /// Words of the cue's sentence after the cue, its speaker phrase not counted.
@@ -321,7 +343,7 @@ fn direct_quotes(v: &View, spans: &[Span]) -> (Vec<Found>, Vec<TextRange>) {
                 speaker,
                 cue,
             },
-            mention,
+            mention: mention.map(|m| v.with_antecedent(m)),
         });
     }
     (out, inner)
@@ -421,7 +443,26 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
     // Inside a relative clause of the speaker's apposition ("” Warren, who has not endorsed
     // a candidate, told reporters"): its verbs are not the cue.
     let mut relative = false;
-    while i < v.len() && v.toks[i].range.end() <= win_hi && seen <= limit {
+    // Whether every word so far reads as part of a long speaker phrase with no apposition
+    // ("” former Gov. Jeb Bush of Florida said", "” Jeffrey Lewis of the James Martin
+    // Center for Nonproliferation Studies wrote"): such a phrase may run to
+    // `CUE_AFTER_NAME` words; a clause word, a pronoun or a verb form ends it ("“…,”
+    // Hillary Clinton had a good night Tuesday, winning the key states").
+    let mut name_like = true;
+    while i < v.len()
+        && v.toks[i].range.end() <= win_hi
+        && (seen <= limit || name_like && seen <= CUE_AFTER_NAME)
+    {
+        // A possessive apostrophe attached to the word before it is part of the speaker
+        // phrase ("” Jeff Weaver, Sanders’ campaign manager, said").
+        if v.is_punct(i)
+            && matches!(v.tok_text(i), "’" | "'")
+            && seen > 0
+            && v.toks[i - 1].range.end() == v.toks[i].range.start()
+        {
+            i += 1;
+            continue;
+        }
         if v.is_punct(i) {
             let t = v.tok_text(i);
             if t == "," {
@@ -468,6 +509,15 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 if v.sent[i] > v.sent[last] && words_after(v, cue, mention) > NEXT_SENTENCE_TAIL {
                     break;
                 }
+                // A quote ending with a full stop is over; a cue after it with its own object
+                // and quote is that quote's, whatever the sentence split says ("… called
+                // Trump “unhinged.” Sen. Marco Rubio called the statement “…”").
+                let full_stop = v.slice(s.content).ends_with('.');
+                let own_quote = next_open < v.sents[v.sent[i]].end()
+                    && (cue.hi..v.first_at(next_open)).any(|j| v.is_word(j));
+                if full_stop && own_quote {
+                    break;
+                }
                 // A participle right after the quote ("“…,” adding that …") goes on from a
                 // verb before it; that verb, right by the opening mark ("Peabody said:
                 // “…”"), is the quote's.
@@ -484,6 +534,9 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                     adjacent: true,
                 });
             }
+            // A speaker phrase does not open with a preposition ("'' in the way the
+            // United States responds").
+            name_like &= name_word(v, i) && !(seen == 0 && v.flags(i) & STOP != 0);
             seen += 1;
         }
         i += 1;
@@ -739,7 +792,7 @@ fn indirect_quotes(
                             speaker,
                             cue: Some(cue_range),
                         },
-                        mention,
+                        mention: mention.map(|m| v.with_antecedent(m)),
                     });
                     let end = v.end_before(content.end()).max(cue.hi);
                     i = end.max(i + 1);
@@ -840,6 +893,14 @@ fn verb_clause(
             }
             let content = span_of(v, s_lo, before - 1)?;
             return Some((content, mention));
+        }
+    }
+    // "As X put it, …" / "…, as Politico reported, …": the clause after the comma is what
+    // X said (the speaker is read before the cue, after "as").
+    if cue.hi < s_hi && v.tok_text(cue.hi) == "," && mention.is_some() {
+        let m_lo = mention.map_or(cue.lo, |m| v.first_at(m.start()));
+        if m_lo > s_lo && &v.norm[m_lo - 1] == "as" && (m_lo - 1 == s_lo || v.is_punct(m_lo - 2)) {
+            return Some((span_of(v, cue.hi + 1, s_hi)?, mention));
         }
     }
     // A passive cue has no speaker before it and still reports its clause.

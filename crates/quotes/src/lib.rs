@@ -39,7 +39,11 @@
 //!   ("a-t-il déclaré", "raconte-t-il"). A direct quote's cue is looked for right after the
 //!   closing mark (within 5 words: "», a-t-il déclaré", "” said Caddell", "” Trump told
 //!   CNN"; 16 when the speaker has an apposition: "” Mr. Conant, the Republican consultant,
-//!   said"), also in the next sentence when the quote closes its own and the cue closes that
+//!   said"; 10 when the words between read as one long name, capitalised words, titles and
+//!   "of"/"for"/"at"/"in", no clause word or verb form: "” former Gov. Jeb Bush of Florida
+//!   said"; a possessive apostrophe is part of the phrase: "” Jeff Weaver, Sanders’ campaign
+//!   manager, said"; not after a quote ending with a full stop when the cue has its own object
+//!   and quote: "“unhinged.” Sen. Marco Rubio called the statement “…”"), also in the next sentence when the quote closes its own and the cue closes that
 //!   one (at most 5 words after it besides the speaker: "…?” Rubio said.", not "…
 //!   “ongoing.” He said the FBI has not commented on …");
 //!   (not after a conjunction right after the mark: "“a con” and encouraged"; a participle
@@ -97,7 +101,12 @@
 //!   speaker); longer than 10 000 bytes it is dropped with a diagnostic. An English
 //!   participle right after a common noun and before "by" is a reduced relative, no cue ("a
 //!   report released by the committee"), unless a reporting verb proper ("said", "told",
-//!   "quoted", "cited", "asked").
+//!   "quoted", "cited", "asked"). A one-word verb form of the hand-written lists right after
+//!   a determiner or a possessive is a noun: a cue only with a complement ("his attacks on",
+//!   "her claim that", "his promise to"; not "the attack in Orlando", "Editor's note", nor
+//!   before a relative clause, "the state that helped"), never as a participle ("the
+//!   proposed rule"). "As X reported, …" reports the clause after the
+//!   comma.
 //! - **Speakers**: an inverted pronoun in the cue; none for a raising verb ("it seemed",
 //!   data `[raising]`) or a noun cue after an article ("including a call for", `[article]`);
 //!   for a passive cue ("was declared", "has been criticized by …") the agent after "by",
@@ -118,15 +127,22 @@
 //!   apposition between commas or dashes, up to 24 tokens ("Mr. Conant, the Republican
 //!   consultant, said", "Sen. Ron Johnson, R-Wis., said", "Podesta, who …, said", "Jason
 //!   Sims — a teacher from Mount Pleasant — said"), a short adverbial between them leaving the
-//!   head alone ("Rush Limbaugh, for one, called"); else, only when nothing of the
+//!   head alone ("Rush Limbaugh, for one, called"; an age between commas goes with the name:
+//!   "Woodrow Benford, 58, who …, says"; a date after a preposition before the verb is skipped:
+//!   "who in 2010 said"; a document a verb puts out leaves its subject: "X issued a statement
+//!   saying" → "X"; one adverb may stand between the comma and a participle: "…, even
+//!   suggesting"); else, only when nothing of the
 //!   clause precedes the verb, the phrase right after it ("said Caddell", "a déclaré le
 //!   procureur de la région de Kostanaï", "сказал он", "se souvient ce dernier"). After a
 //!   comma that phrase must read as an inverted subject (a pronoun alone, or capitalised
 //!   words maybe after a determiner, then punctuation, a stop word or the end; never a
-//!   telling verb's addressee); else the subject is the noun phrase opening the sentence
+//!   telling verb's addressee; after a determiner, more than four lower-case words are the
+//!   verb's clause: "…, said the event brought back memories of her father"); else the
+//!   subject is the noun phrase opening the sentence
 //!   before the parenthetical, with its noun appositions ("Pete Seat, an Indiana
 //!   consultant whose firm …, said he would", "Powell's office, when contacted, said"). The phrase
-//!   as written is kept ([`Found::mention`]); the layer's speaker is that phrase resolved:
+//!   as written is kept ([`Found::mention`]; a lone relative pronoun widened back over its
+//!   antecedent, "a super PAC that", since that phrase names the source); the layer's speaker is that phrase resolved:
 //!   the last person (else organisation) entity inside it when entities are known; a
 //!   relative pronoun, the phrase before its comma (without one, the phrase before it from
 //!   its last determiner: "a study which said"); a singular pronoun, the nearest person

@@ -163,3 +163,33 @@ fn possessive_is_no_subject() {
         .collect();
     assert_eq!(direct, [("a good heart.", Some("Mrs. Warren"))]);
 }
+
+/// A lone relative pronoun as the speaker phrase is written with its antecedent ("a
+/// super PAC that backed …"): the pronoun stands for that phrase, which names the source.
+#[test]
+fn relative_pronoun_mention_takes_its_antecedent() {
+    let text = "The money came from a super PAC that said the senator would win.";
+    let seg = segment::Segmenter::new();
+    let tokens = seg.tokenize(text, Some(LangCode::EN));
+    let sentences = seg.sentences(text, &tokens, Some(LangCode::EN));
+    let found = quotes::detect(text, Some(LangCode::EN), &tokens, &sentences, None);
+    let rows: Vec<(&str, Option<&str>, Option<&str>)> = found
+        .quotes
+        .iter()
+        .map(|f| {
+            (
+                &text[f.quote.range.start()..f.quote.range.end()],
+                f.quote.speaker.map(|r| &text[r.start()..r.end()]),
+                f.mention.map(|r| &text[r.start()..r.end()]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [(
+            "the senator would win",
+            Some("a super PAC"),
+            Some("a super PAC that")
+        )]
+    );
+}
