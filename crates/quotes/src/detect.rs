@@ -175,6 +175,75 @@ fn name_word(v: &View, i: usize) -> bool {
         && n.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
+/// Longest circumstance after a closing cue, in words.
+const CIRCUMSTANCE_WORDS: usize = 10;
+/// Fewest words before the comma for a circumstance to close the sentence: an introductory
+/// phrase ("On Tuesday, Clinton told voters in Ohio") is not what was said.
+const CIRCUMSTANCE_CONTENT_WORDS: usize = 5;
+/// Prepositions of the place, time and occasion of saying (fr, en, ru): a closed class.
+const OCCASION_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "dans",
+    "lors",
+    "pendant",
+    "sur",
+    "après",
+    "avant",
+    "в",
+    "во",
+    "на",
+    "после",
+    "перед",
+];
+
+/// Where a circumstance after a closing cue ends (the sentence's end or a comma), when the
+/// words from `j` are one: its addressee or the place and occasion of saying ("…, a school
+/// spokesman told The Wall Street Journal.", "…, he said Wednesday morning on MSNBC.", "…,
+/// she said in a video message to the convention."), not a clause of the verb ("…, he said
+/// the bill would pass", "…, she told reporters the talks failed"). Names, time words,
+/// addressees and determiners may stand anywhere; other lower-case words only after a
+/// preposition; a clause word, a complementizer, a coordinator or another cue ends the
+/// match.
+fn circumstance_tail(v: &View, j: usize, s_hi: usize) -> Option<usize> {
+    let mut after_preposition = false;
+    let mut words = 0;
+    for k in j..s_hi {
+        if v.is_punct(k) {
+            match v.tok_text(k) {
+                "," => return (words > 0).then_some(k),
+                ":" | ";" => return None,
+                _ => continue,
+            }
+        }
+        words += 1;
+        if words > CIRCUMSTANCE_WORDS
+            || v.flags(k) & (CLAUSE | THAT | RELATIVE | COORD | VERB | AUX) != 0
+            || v.flags(k) & (PRONOUN | ADDRESSEE) == PRONOUN
+        {
+            return None;
+        }
+        if OCCASION_PREPOSITIONS.contains(&&v.norm[k]) {
+            after_preposition = true;
+        } else if v.flags(k) & STOP != 0 {
+            // "to", "about", "of", "for": the verb's own object or clause ("told voters
+            // about her plan", "told supporters to vote").
+            return None;
+        } else if !(after_preposition
+            || v.capitalised(k)
+            || v.flags(k) & (TIME | ADDRESSEE | DET) != 0
+            || matches!(v.tok_text(k), "'s" | "’s"))
+        {
+            return None;
+        }
+    }
+    (words > 0).then_some(s_hi)
+}
+
 /// Words of the cue's sentence after the cue, its speaker phrase not counted.
 fn words_after(v: &View, cue: Cue, mention: Option<TextRange>) -> usize {
     // Bounded: only whether there are more than the tail matters.
@@ -885,7 +954,20 @@ fn verb_clause(
         while j < s_hi && v.flags(j) & TIME != 0 {
             j += 1;
         }
-        let closes = j == s_hi || j < s_hi && v.tok_text(j) == ",";
+        let mut closes = j == s_hi || j < s_hi && v.tok_text(j) == ",";
+        if !closes
+            // Counted from the start and no further than needed: one endless sentence full
+            // of cues stays linear.
+            && (s_lo..before - 1)
+                .filter(|&k| v.is_word(k))
+                .take(CIRCUMSTANCE_CONTENT_WORDS)
+                .count()
+                == CIRCUMSTANCE_CONTENT_WORDS
+            && let Some(end) = circumstance_tail(v, j, s_hi)
+        {
+            j = end;
+            closes = true;
+        }
         if closes {
             // "In particular, he said, the foundation had …": the longer side.
             if j < s_hi && s_hi - (j + 1) > before - 1 - s_lo {

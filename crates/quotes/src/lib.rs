@@ -81,7 +81,9 @@
 //! - **Reported speech** (kind indirect): a verb closing its sentence after a comma ("…,
 //!   Trump said.", "…, a-t-il estimé.", "…, said Ms. Gil."; an inverted subject has at most 5
 //!   words) reports what comes before the comma (or after it, when longer: "In particular,
-//!   he said, the foundation …"); a verb with a complementizer within 8 tokens, before any
+//!   he said, the foundation …"); the verb still closes its sentence when only an addressee
+//!   or the place and occasion of saying follow, and at least 5 words precede ("…, a
+//!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview."); a verb with a complementizer within 8 tokens, before any
 //!   subject or verb ("a déclaré que", "told reporters that", "заявил, что") reports the rest
 //!   of the sentence, complementizer included (PolNeAR's convention), with no subject too
 //!   ("Asked whether he would run, …"); "X said:" likewise;
