@@ -1141,14 +1141,26 @@ fn according(
 ) -> Option<(TextRange, Option<TextRange>)> {
     let sent_end = v.sents[v.sent[cue.lo]].end();
     let mut hi = cue.hi;
-    while hi < s_hi && hi < cue.hi + 12 && v.is_word(hi) && v.flags(hi) & THAT == 0 {
+    while hi < s_hi
+        && hi < cue.hi + 12
+        && (v.is_word(hi) || joining_hyphen(v, hi))
+        && v.flags(hi) & THAT == 0
+    {
         hi += 1;
     }
     let source = (hi > cue.hi).then(|| v.range(cue.hi, hi));
     let source = source.filter(|r| r.end() <= sent_end);
     source?;
     let opens = cue.lo <= s_lo + 2;
-    let content = if opens && hi < s_hi && v.tok_text(hi) == "," {
+    // Between commas after a short opening ("In addition, according to the department, nearly
+    // nine million workers …"): the opening is an adverbial, the statement comes after.
+    let after_opening = cue.lo > s_lo
+        && v.tok_text(cue.lo - 1) == ","
+        && (s_lo..cue.lo - 1).filter(|&k| v.is_word(k)).count() < 4
+        && hi < s_hi
+        && v.tok_text(hi) == ","
+        && s_hi - (hi + 1) >= 4;
+    let content = if (opens || after_opening) && hi < s_hi && v.tok_text(hi) == "," {
         span_of(v, hi + 1, s_hi)
     } else if cue.lo > s_lo && v.tok_text(cue.lo - 1) == "," {
         span_of(v, s_lo, cue.lo - 1)
@@ -1158,6 +1170,17 @@ fn according(
         span_of(v, (hi + 1).min(s_hi), s_hi)
     };
     Some((content?, source))
+}
+
+/// Whether token `i` is a hyphen inside a word ("50-state", "vice-president").
+fn joining_hyphen(v: &View, i: usize) -> bool {
+    i > 0
+        && i + 1 < v.len()
+        && matches!(v.tok_text(i), "-" | "‑")
+        && v.is_word(i - 1)
+        && v.is_word(i + 1)
+        && v.toks[i - 1].range.end() == v.toks[i].range.start()
+        && v.toks[i].range.end() == v.toks[i + 1].range.start()
 }
 
 /// Participles that report speech even with an agent ("a man told by aides", "remarks

@@ -95,7 +95,9 @@
 //!   preposition and a source noun up to a comma ("In the same poll, Obama was winning …",
 //!   data `[in]`, `[source]`) the rest of its sentence, when no reporting verb follows.
 //!   An attribution phrase ("selon X,", "according to X", "по данным X") reports the rest
-//!   of its sentence (the side without the source). Reported content stops at a quote kept
+//!   of its sentence (the side without the source; after a short opening between commas,
+//!   the side after it: "In addition, according to the department, nearly nine million
+//!   …"). Reported content stops at a quote kept
 //!   as speech (direct quotes win; it runs over quoted terms: "said the U.S. “clearly”
 //!   needed …"), before a later clause with its own cue ("…, the candidate said …") and
 //!   before a coordinated reporting verb ("… told the AP her group never worked with him and
