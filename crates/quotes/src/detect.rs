@@ -813,7 +813,7 @@ fn indirect_quotes(
             continue;
         };
         let cue_range = v.cue_range(cue);
-        if agent_participle(v, cue) {
+        if agent_participle(v, cue) || causal_thanks(v, cue) {
             i = cue.hi.max(i + 1);
             continue;
         }
@@ -1170,6 +1170,14 @@ fn according(
         span_of(v, (hi + 1).min(s_hi), s_hi)
     };
     Some((content?, source))
+}
+
+/// Whether `cue` is "thanks" as the preposition "thanks to" ("the lead continues to grow
+/// thanks to a big win", "thanks in part to her wins"): a cause, not someone thanking.
+fn causal_thanks(v: &View, cue: Cue) -> bool {
+    cue.hi - cue.lo == 1
+        && &v.norm[cue.lo] == "thanks"
+        && (cue.hi..(cue.hi + 3).min(v.len())).any(|k| &v.norm[k] == "to")
 }
 
 /// Whether token `i` is a hyphen inside a word ("50-state", "vice-president").
