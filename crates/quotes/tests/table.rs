@@ -67,55 +67,61 @@ fn claims_table() {
     });
 }
 
-/// With an entity layer, the speaker is the person named inside the speaker phrase, and a
-/// pronoun resolves to the nearest person entity before it (not to a place).
-#[test]
-fn entities_name_the_speaker() {
-    let text = "Le ministre Jean Martin a déclaré que la route restera fermée. Il est rentré à Lyon. « Nous verrons », a-t-il dit.";
+/// What `quotes::detect` finds in `text` with `entities` (the names as `(text, label)`,
+/// each at its first occurrence): per quote its kind, text, resolved speaker and speaker
+/// phrase as written.
+fn detect_rows<'t>(
+    text: &'t str,
+    lang: LangCode,
+    entities: &[(&str, doc::EntityLabel)],
+) -> Vec<(doc::QuoteKind, &'t str, Option<&'t str>, Option<&'t str>)> {
     let seg = segment::Segmenter::new();
-    let tokens = seg.tokenize(text, Some(LangCode::FR));
-    let sentences = seg.sentences(text, &tokens, Some(LangCode::FR));
-    let at = |s: &str| {
-        let i = text.find(s).expect("in text");
-        doc::TextRange::new(i, i + s.len())
-    };
-    let entities = [
-        doc::Entity {
-            range: at("Jean Martin"),
-            label: doc::EntityLabel::Per,
-        },
-        doc::Entity {
-            range: at("Lyon"),
-            label: doc::EntityLabel::Loc,
-        },
-    ];
-    let found = quotes::detect(
-        text,
-        Some(LangCode::FR),
-        &tokens,
-        &sentences,
-        Some(&entities),
-    );
-    let rows: Vec<(&str, Option<&str>, Option<&str>)> = found
+    let tokens = seg.tokenize(text, Some(lang));
+    let sentences = seg.sentences(text, &tokens, Some(lang));
+    let entities: Vec<doc::Entity> = entities
+        .iter()
+        .map(|&(name, label)| {
+            let i = text.find(name).expect("in text");
+            doc::Entity {
+                range: doc::TextRange::new(i, i + name.len()),
+                label,
+            }
+        })
+        .collect();
+    let entities = (!entities.is_empty()).then_some(entities.as_slice());
+    let slice = |r: doc::TextRange| &text[r.start()..r.end()];
+    quotes::detect(text, Some(lang), &tokens, &sentences, entities)
         .quotes
         .iter()
         .map(|f| {
             (
-                &text[f.quote.range.start()..f.quote.range.end()],
-                f.quote.speaker.map(|r| &text[r.start()..r.end()]),
-                f.mention.map(|r| &text[r.start()..r.end()]),
+                f.quote.kind,
+                slice(f.quote.range),
+                f.quote.speaker.map(slice),
+                f.mention.map(slice),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// With an entity layer, the speaker is the person named inside the speaker phrase, and a
+/// pronoun resolves to the nearest person entity before it (not to a place).
+#[test]
+fn entities_name_the_speaker() {
+    use doc::EntityLabel::{Loc, Per};
+    use doc::QuoteKind::{Direct, Indirect};
+    let text = "Le ministre Jean Martin a déclaré que la route restera fermée. Il est rentré à Lyon. « Nous verrons », a-t-il dit.";
+    let rows = detect_rows(text, LangCode::FR, &[("Jean Martin", Per), ("Lyon", Loc)]);
     assert_eq!(
         rows,
         [
             (
+                Indirect,
                 "que la route restera fermée",
                 Some("Jean Martin"),
                 Some("Le ministre Jean Martin")
             ),
-            ("Nous verrons", Some("Jean Martin"), Some("il")),
+            (Direct, "Nous verrons", Some("Jean Martin"), Some("il")),
         ]
     );
 }
@@ -124,42 +130,18 @@ fn entities_name_the_speaker() {
 /// ("praised Mrs. Clinton's record, saying"): the sentence's subject speaks.
 #[test]
 fn possessive_is_no_subject() {
+    use doc::EntityLabel::Per;
     let text =
         "Mrs. Warren praised Mrs. Clinton's record on families, saying she had \"a good heart.\"";
-    let seg = segment::Segmenter::new();
-    let tokens = seg.tokenize(text, Some(LangCode::EN));
-    let sentences = seg.sentences(text, &tokens, Some(LangCode::EN));
-    let at = |s: &str| {
-        let i = text.find(s).expect("in text");
-        doc::TextRange::new(i, i + s.len())
-    };
-    let entities = [
-        doc::Entity {
-            range: at("Mrs. Warren"),
-            label: doc::EntityLabel::Per,
-        },
-        doc::Entity {
-            range: at("Clinton"),
-            label: doc::EntityLabel::Per,
-        },
-    ];
-    let found = quotes::detect(
+    let rows = detect_rows(
         text,
-        Some(LangCode::EN),
-        &tokens,
-        &sentences,
-        Some(&entities),
+        LangCode::EN,
+        &[("Mrs. Warren", Per), ("Clinton", Per)],
     );
-    let direct: Vec<(&str, Option<&str>)> = found
-        .quotes
+    let direct: Vec<(&str, Option<&str>)> = rows
         .iter()
-        .filter(|f| f.quote.kind == doc::QuoteKind::Direct)
-        .map(|f| {
-            (
-                &text[f.quote.range.start()..f.quote.range.end()],
-                f.quote.speaker.map(|r| &text[r.start()..r.end()]),
-            )
-        })
+        .filter(|r| r.0 == doc::QuoteKind::Direct)
+        .map(|r| (r.1, r.2))
         .collect();
     assert_eq!(direct, [("a good heart.", Some("Mrs. Warren"))]);
 }
@@ -169,24 +151,10 @@ fn possessive_is_no_subject() {
 #[test]
 fn relative_pronoun_mention_takes_its_antecedent() {
     let text = "The money came from a super PAC that said the senator would win.";
-    let seg = segment::Segmenter::new();
-    let tokens = seg.tokenize(text, Some(LangCode::EN));
-    let sentences = seg.sentences(text, &tokens, Some(LangCode::EN));
-    let found = quotes::detect(text, Some(LangCode::EN), &tokens, &sentences, None);
-    let rows: Vec<(&str, Option<&str>, Option<&str>)> = found
-        .quotes
-        .iter()
-        .map(|f| {
-            (
-                &text[f.quote.range.start()..f.quote.range.end()],
-                f.quote.speaker.map(|r| &text[r.start()..r.end()]),
-                f.mention.map(|r| &text[r.start()..r.end()]),
-            )
-        })
-        .collect();
     assert_eq!(
-        rows,
+        detect_rows(text, LangCode::EN, &[]),
         [(
+            doc::QuoteKind::Indirect,
             "the senator would win",
             Some("a super PAC"),
             Some("a super PAC that")
