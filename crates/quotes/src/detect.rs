@@ -29,6 +29,9 @@ const NEXT_SENTENCE_TAIL: usize = 5;
 const COLON_HEAD_WORDS: usize = 5;
 /// How many tokens after a verb its complementizer may come ("told reporters that").
 const THAT_LOOKAHEAD: usize = 8;
+/// How far a complementizer set off by a comma may come ("said Thursday during a taping of
+/// a town hall meeting in Buffalo, New York, that …").
+const COMMA_THAT_LOOKAHEAD: usize = 16;
 
 /// A quote with the speaker phrase as written next to the cue (`mention`); the quote's
 /// `speaker` is that phrase resolved (a pronoun to its antecedent, a phrase to the person
@@ -339,6 +342,15 @@ fn direct_quotes(v: &View, spans: &[Span]) -> (Vec<Found>, Vec<TextRange>) {
         let Some(chain) = spans[n].chain else {
             continue;
         };
+        // A piece opening after an attributed quote of its paragraph carries that quote's
+        // cue ("“…,” Sexton said. “Trump events are … [paragraph] “…”"): the run wins.
+        if n > 0
+            && attrs[n - 1].is_some()
+            && spans[n - 1].chain != Some(chain)
+            && v.line_of(spans[n - 1].open) == v.line_of(spans[n].open)
+        {
+            continue;
+        }
         let donor = spans
             .iter()
             .enumerate()
@@ -503,6 +515,9 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
             }
         }
         return None;
+    }
+    if let Some(a) = signature(v, s) {
+        return Some(a);
     }
     // After the closing mark: ", said X", ", a-t-il déclaré", "», estime-t-elle", ", X said",
     // ", Mr. Conant, the Republican consultant, said".
@@ -686,6 +701,59 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
         }
     }
     None
+}
+
+/// Longest name signing a quote after a dash, in words.
+const SIGNATURE_WORDS: usize = 5;
+
+/// A quote opening its line and signed after a dash, as epigraphs, pull quotes and lists
+/// of testimonies are ("“Trump must stop …” ― Carla Sanchez.", "« … » — Victor Hugo",
+/// "“…” — Jane Doe, a nurse in Ohio"): the dash is the cue, the name the speaker. The name
+/// is 1 to [`SIGNATURE_WORDS`] capitalised words (particles such as "de" aside), then the
+/// end of the line, a full stop or a comma and a description.
+fn signature(v: &View, s: &Span) -> Option<Attribution> {
+    let line_start = v.text.get(..s.open).is_some_and(|b| {
+        let b = b.trim_end_matches([' ', '\t', '\r']);
+        b.is_empty() || b.ends_with('\n')
+    });
+    if !line_start {
+        return None;
+    }
+    let rest = v.text.get(s.close..)?;
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+    let dash_at = s.close + gap;
+    if !v.text[dash_at..].starts_with(['―', '—', '–']) {
+        return None;
+    }
+    let k = v.first_at(dash_at);
+    if k >= v.len() || v.toks[k].range.start() != dash_at {
+        return None;
+    }
+    let line = v.line_of(dash_at);
+    let mut j = k + 1;
+    let mut words = 0;
+    while j < v.len() && v.is_word(j) && v.line_of(v.toks[j].range.start()) == line {
+        let particle = matches!(
+            v.norm[j].as_ref(),
+            "de" | "du" | "van" | "von" | "der" | "al" | "bin" | "da" | "di" | "la" | "le"
+        );
+        if !(v.capitalised(j) || particle && words > 0) {
+            return None;
+        }
+        words += 1;
+        j += 1;
+    }
+    if words == 0 || words > SIGNATURE_WORDS || !v.capitalised(j - 1) {
+        return None;
+    }
+    let ends = j >= v.len()
+        || v.line_of(v.toks[j].range.start()) != line
+        || matches!(v.tok_text(j), "." | ",");
+    ends.then(|| Attribution {
+        cue: colon_cue(k),
+        mention: Some(v.range(k + 1, j)),
+        adjacent: true,
+    })
 }
 
 /// A cue of the hand-written lists right before the opening mark of `s` (only punctuation
@@ -954,7 +1022,12 @@ fn verb_clause(
         while j < s_hi && v.flags(j) & TIME != 0 {
             j += 1;
         }
-        let mut closes = j == s_hi || j < s_hi && v.tok_text(j) == ",";
+        let inverted = mention.is_some_and(|m| m.start() >= v.toks[cue.hi - 1].range.end());
+        // "…, said an American official who was briefed …": a relative clause after an
+        // inverted subject is the subject's.
+        let mut closes = j == s_hi
+            || j < s_hi && v.tok_text(j) == ","
+            || inverted && j < s_hi && v.flags(j) & RELATIVE != 0 && v.flags(j) & THAT == 0;
         if !closes
             // Counted from the start and no further than needed: one endless sentence full
             // of cues stays linear.
@@ -969,8 +1042,10 @@ fn verb_clause(
             closes = true;
         }
         if closes {
-            // "In particular, he said, the foundation had …": the longer side.
-            if j < s_hi && s_hi - (j + 1) > before - 1 - s_lo {
+            // "In particular, he said, the foundation had …": the longer side; after an
+            // inverted subject what follows is its apposition ("…, said Wilcox, an Orlando
+            // Republican who …").
+            if !inverted && j < s_hi && s_hi - (j + 1) > before - 1 - s_lo {
                 return Some((span_of(v, j + 1, s_hi)?, mention));
             }
             let content = span_of(v, s_lo, before - 1)?;
@@ -989,11 +1064,12 @@ fn verb_clause(
     let bare_ok = mention.is_some() || v.passive(cue) || cue.flags & RAISING != 0;
     // A complementizer within a few tokens: "said that", "a déclaré que", "заявил, что".
     let mut j = cue.hi;
-    while j < s_hi && j < cue.hi + THAT_LOOKAHEAD {
+    while j < s_hi && j < cue.hi + COMMA_THAT_LOOKAHEAD {
         if v.is_punct(j) && v.tok_text(j) != "," {
             break;
         }
-        if v.flags(j) & THAT != 0 {
+        let near = j < cue.hi + THAT_LOOKAHEAD || v.tok_text(j - 1) == ",";
+        if v.flags(j) & THAT != 0 && near {
             // The complementizer opens the reported clause (PolNeAR's and PARC's
             // convention): "that the bridge would reopen", "que l'enquête était close".
             return Some((span_of(v, j, s_hi)?, mention));
@@ -1070,17 +1146,29 @@ fn cut_at_next_cue(v: &View, c: TextRange) -> TextRange {
     let lo = v.first_at(c.start());
     // Bounded: content longer than the cap is dropped anyway.
     let hi = v.end_before(c.end().min(c.start() + marks::MAX_QUOTE_BYTES + 1));
-    for k in lo + 2..hi {
+    for k in lo + 1..hi {
         // "… told the AP her group never worked with him and said the group …": a second
         // verb of the same subject reports a statement of its own.
-        if v.flags(k) & COORD != 0
+        if k >= lo + 2
+            && v.flags(k) & COORD != 0
             && k + 1 < hi
             && v.cue_at(k + 1, VERB).is_some()
             && let Some(r) = marks::trim(v.text, c.start(), v.toks[k].range.start())
         {
             return strip_punct(v, r);
         }
-        if v.tok_text(k) != "," {
+        // "… about the Latino community and one in four said …", "… while Sanders
+        // suggests …": a second speaker and cue open a statement of their own.
+        if k >= lo + CLAUSE_BEFORE_SECOND_SPEAKER
+            && CLAUSE_JOINERS.contains(&v.norm[k].as_ref())
+            // "… when Cruz and Rubio implied …": names joined are one subject.
+            && !(v.flags(k) & COORD != 0 && v.capitalised(k - 1))
+            && second_speaker_cue(v, k + 1, hi)
+            && let Some(r) = marks::trim(v.text, c.start(), v.toks[k].range.start())
+        {
+            return strip_punct(v, r);
+        }
+        if k < lo + 2 || v.tok_text(k) != "," {
             continue;
         }
         let verb = (k + 1..(k + 6).min(hi))
@@ -1093,6 +1181,42 @@ fn cut_at_next_cue(v: &View, c: TextRange) -> TextRange {
         }
     }
     c
+}
+
+/// Words that join a second statement to the first ("… and one in four said …").
+const CLAUSE_JOINERS: &[&str] = &["and", "but", "while", "whereas", "although", "though"];
+/// Tokens of content a joiner must follow for the cut: a shorter head is the subject of
+/// the second cue ("said he and his wife told …").
+const CLAUSE_BEFORE_SECOND_SPEAKER: usize = 3;
+/// Longest subject between a joiner and a second cue, in tokens.
+const SECOND_SPEAKER_TOKENS: usize = 6;
+
+/// Whether a short subject from `j` is followed by a cue of the hand-written lexicons that
+/// reports a clause of its own ("one in four said the party …", "Sanders suggests the …").
+fn second_speaker_cue(v: &View, j: usize, hi: usize) -> bool {
+    let mut k = j;
+    while k < hi && k < j + SECOND_SPEAKER_TOKENS && v.is_word(k) {
+        if k > j
+            && let Some(cue) = v.cue_at(k, VERB)
+            && cue.core.0 == k
+            && cue.flags & LEARNED == 0
+            && cue.flags & (BARE | TELL) != 0
+        {
+            return true;
+        }
+        // The subject is a noun phrase: no verb, clause word or participle ("and
+        // engaging in personal attacks"), no preposition but "of" and "in" ("one in four").
+        let plain = !v.capitalised(k);
+        if plain
+            && (v.flags(k) & (VERB | AUX | CLAUSE | THAT | RELATIVE) != 0
+                || v.norm[k].ends_with("ing")
+                || v.flags(k) & STOP != 0 && !matches!(v.norm[k].as_ref(), "of" | "in"))
+        {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// A sentence opening with a preposition and a source ("In the same poll, Obama was

@@ -59,6 +59,10 @@
 //!   quote of the run: in the same paragraph, or opening the next paragraph when the previous
 //!   quote ended its own. An interrupted quote ("« … », a-t-il dit, « … »") gives both
 //!   pieces the same cue.
+//!   A quote opening its line and signed after a dash, as epigraphs, pull quotes and lists
+//!   of testimonies are ("“…” ― Carla Sanchez.", "« … » — Alfred de Musset"), has the dash
+//!   for cue and the name (1 to 5 capitalised words, then the line's end, a full stop or a
+//!   comma) for speaker; this is looked for first.
 //! - **The English cue classifier** (`cuemodel`, `data/en-cues.txt`, trained by
 //!   `examples/train_cues.rs` on PolNeAR train): an averaged perceptron over hashed features
 //!   of a word and its neighbours (word, suffixes, shapes, lexicon flags, a complementizer,
@@ -80,10 +84,11 @@
 //!   them apart.
 //! - **Reported speech** (kind indirect): a verb closing its sentence after a comma ("…,
 //!   Trump said.", "…, a-t-il estimé.", "…, said Ms. Gil."; an inverted subject has at most 5
-//!   words) reports what comes before the comma (or after it, when longer: "In particular,
-//!   he said, the foundation …"); the verb still closes its sentence when only an addressee
+//!   words, and may carry an apposition or a relative clause: "…, said an American official
+//!   who was briefed …") reports what comes before the comma (or after it, when longer and
+//!   the subject is not inverted: "In particular, he said, the foundation …"); the verb still closes its sentence when only an addressee
 //!   or the place and occasion of saying follow, and at least 5 words precede ("…, a
-//!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview."); a verb with a complementizer within 8 tokens, before any
+//!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview."); a verb with a complementizer within 8 tokens (16 when a comma sets it off: "said Thursday during a taping …, New York, that"), before any
 //!   subject or verb ("a déclaré que", "told reporters that", "заявил, что") reports the rest
 //!   of the sentence, complementizer included (PolNeAR's convention), with no subject too
 //!   ("Asked whether he would run, …"); "X said:" likewise;
@@ -102,7 +107,9 @@
 //!   needed …"), before a later clause with its own cue ("…, the candidate said …") and
 //!   before a coordinated reporting verb ("… told the AP her group never worked with him and
 //!   said the group …": that verb reports its own clause, the sentence's subject its
-//!   speaker); longer than 10 000 bytes it is dropped with a diagnostic. An English
+//!   speaker) and before a second speaker's cue after "and", "but", "while" ("… about the
+//!   community and one in four said the party …"; not names joined, "when Cruz and Rubio
+//!   implied"); longer than 10 000 bytes it is dropped with a diagnostic. An English
 //!   participle right after a common noun and before "by" is a reduced relative, no cue ("a
 //!   report released by the committee"), unless a reporting verb proper ("said", "told",
 //!   "quoted", "cited", "asked"). A one-word verb form of the hand-written lists right after

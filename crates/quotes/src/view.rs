@@ -581,9 +581,12 @@ impl<'a> View<'a> {
         if lo >= hi {
             return false;
         }
+        // A possessive after the phrase makes it a determiner of the verb's clause ("said
+        // Trump's nomination will …"), not its subject.
+        let possessive = hi < self.len() && matches!(self.norm[hi].as_ref(), "'s" | "'");
         let next_ok = hi >= self.len()
             || self.sent[hi] != self.sent[lo]
-            || !self.is_word(hi)
+            || !possessive && !self.is_word(hi)
             || self.flags(hi) & (STOP | TIME) != 0;
         if !next_ok {
             return false;
@@ -690,7 +693,13 @@ impl<'a> View<'a> {
                 if !relative && (self.flags(k + 1) & STOP != 0 || !nominal(k + 1, close)) {
                     return None;
                 }
-                let mut head = self.phrase_before(k, lo_byte)?;
+                // A head the phrase reading cannot take ("One of the authors of that
+                // report, Ari Fleischer, said"): a name in apposition speaks by itself.
+                let Some(mut head) = self.phrase_before(k, lo_byte) else {
+                    let name = close - (k + 1) <= 4
+                        && (k + 1..close).all(|j| self.is_word(j) && self.capitalised(j));
+                    return name.then(|| self.range(k + 1, close));
+                };
                 let (mut h_lo, h_hi) = (self.first_at(head.start()), self.end_before(head.end()));
                 // An age between commas is the name's ("Woodrow Benford, 58, who lives
                 // outside Minneapolis, says"): the head is the name before it.
@@ -795,9 +804,15 @@ impl<'a> View<'a> {
             let name = self.capitalised(k) && k > 0 && self.sent[k - 1] == self.sent[k];
             // A reporting word used as a noun is part of the phrase ("the report says").
             let noun = self.flags(k) & (STOP | AUX) == 0 && self.noun_use(k);
+            // A proportion is one phrase ("one in four said", "two of three voters").
+            let proportion = matches!(self.norm[k].as_ref(), "in" | "of")
+                && k > 0
+                && self.number_word(k - 1)
+                && self.number_word(k + 1);
             if !self.is_word(k)
                 || !name
                     && !noun
+                    && !proportion
                     && self.flags(k) & (STOP | VERB) != 0
                     && self.flags(k) & PRONOUN == 0
             {
@@ -810,6 +825,25 @@ impl<'a> View<'a> {
             lo += 1;
         }
         (lo < hi).then(|| self.range(lo, if hi < outer { outer } else { hi }))
+    }
+
+    /// A cardinal in digits or a small one in words ("4", "four").
+    fn number_word(&self, i: usize) -> bool {
+        i < self.len()
+            && (self.tok_text(i).chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    self.norm[i].as_ref(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                ))
     }
 
     /// A year or a month name ("2010", "April").
