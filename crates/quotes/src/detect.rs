@@ -533,6 +533,14 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
     // `CUE_AFTER_NAME` words; a clause word, a pronoun or a verb form ends it ("“…,”
     // Hillary Clinton had a good night Tuesday, winning the key states").
     let mut name_like = true;
+    // Whether the quote is set off from what follows: a comma inside the marks ("“Good,” he
+    // said") or punctuation after them. A short quoted term running into the sentence
+    // ("“sexist” attacks on", "was “ignorant” of Islam and criticized") is not set off: a cue
+    // after it is not its own.
+    let mut set_off = v
+        .text
+        .get(s.content.end()..s.close)
+        .is_some_and(|t| t.contains([',', '!', '?', '.', '…']));
     while i < v.len()
         && v.toks[i].range.end() <= win_hi
         && (seen <= limit || name_like && seen <= CUE_AFTER_NAME)
@@ -551,6 +559,9 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
             let t = v.tok_text(i);
             if t == "," {
                 relative = i + 1 < v.len() && v.flags(i + 1) & RELATIVE != 0;
+            }
+            if seen == 0 {
+                set_off = true;
             }
             if seen > 0 && matches!(t, "," | "(" | ")") {
                 // An apposition after the speaker: a few words more.
@@ -615,7 +626,7 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 return Some(Attribution {
                     cue,
                     mention,
-                    adjacent: true,
+                    adjacent: set_off,
                 });
             }
             // A speaker phrase does not open with a preposition ("'' in the way the
@@ -1060,6 +1071,21 @@ fn verb_clause(
             return Some((span_of(v, cue.hi + 1, s_hi)?, mention));
         }
     }
+    // A question put to someone: "Asked if the comments rattled them, Ryan said …", "when
+    // asked whom she supported": the question up to the next comma.
+    if matches!(
+        v.norm[cue.core.0].as_ref(),
+        "asked" | "asking" | "ask" | "asks"
+    ) && let Some(q) = question_start(v, cue.hi, s_hi)
+    {
+        let mut e = q + 1;
+        while e < s_hi && !matches!(v.tok_text(e), "," | ";" | ":" | "—" | "–") {
+            e += 1;
+        }
+        if e > q + 1 {
+            return Some((span_of(v, q, e)?, mention));
+        }
+    }
     // A passive cue has no speaker before it and still reports its clause.
     let bare_ok = mention.is_some() || v.passive(cue) || cue.flags & RAISING != 0;
     // A complementizer within a few tokens: "said that", "a déclaré que", "заявил, что".
@@ -1181,6 +1207,36 @@ fn cut_at_next_cue(v: &View, c: TextRange) -> TextRange {
         }
     }
     c
+}
+
+/// Words opening the question put by "asked" ("asked if", "asked whom", "asked about").
+const QUESTION_OPENERS: &[&str] = &[
+    "if", "whether", "what", "which", "who", "whom", "why", "how", "when", "where", "about",
+];
+/// Longest circumstance between "asked" and its question, in tokens ("Asked at a briefing
+/// Monday in Washington about …", "asked by a host if …").
+const QUESTION_CIRCUMSTANCE_TOKENS: usize = 8;
+
+/// Where the question put by "asked" starts: right after the verb, or after a circumstance
+/// opened by a preposition ("at a briefing Monday", "by a host"), with no punctuation and
+/// no verb or clause word in it.
+fn question_start(v: &View, j: usize, s_hi: usize) -> Option<usize> {
+    if j >= s_hi {
+        return None;
+    }
+    if QUESTION_OPENERS.contains(&v.norm[j].as_ref()) {
+        return Some(j);
+    }
+    if !matches!(v.norm[j].as_ref(), "at" | "in" | "on" | "during" | "by") {
+        return None;
+    }
+    (j + 1..s_hi.min(j + 1 + QUESTION_CIRCUMSTANCE_TOKENS))
+        .take_while(|&k| {
+            v.is_word(k)
+                && (QUESTION_OPENERS.contains(&v.norm[k].as_ref())
+                    || v.flags(k) & (VERB | AUX | CLAUSE | PRONOUN | THAT) == 0)
+        })
+        .find(|&k| QUESTION_OPENERS.contains(&v.norm[k].as_ref()))
 }
 
 /// Words that join a second statement to the first ("… and one in four said …").

@@ -75,7 +75,8 @@
 //!   lists wins over a nearer learned one (the quote is the reporter's: "Cruz said Rubio
 //!   remembered being “…”").
 //! - **Scare quotes**: quoted text of at most 4 words is a term, not speech, unless a cue
-//!   stands right by it (starting within 5 words after the closing mark, or before the
+//!   stands right by it (starting within 5 words after the closing mark when punctuation
+//!   sets the quote off, "“Good,” he said", not "“sexist” attacks", or before the
 //!   opening one with only punctuation or a complementizer between), it holds a clause word
 //!   (a subject pronoun, an auxiliary, a negation: data `[clause]`) or sentence punctuation.
 //!   Quoted text with no cue of its own or carried over is dropped when it is that short
@@ -91,7 +92,9 @@
 //!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview."); a verb with a complementizer within 8 tokens (16 when a comma sets it off: "said Thursday during a taping …, New York, that"), before any
 //!   subject or verb ("a déclaré que", "told reporters that", "заявил, что") reports the rest
 //!   of the sentence, complementizer included (PolNeAR's convention), with no subject too
-//!   ("Asked whether he would run, …"); "X said:" likewise;
+//!   ("Asked whether he would run, …"); "asked" reports its question up to the next comma
+//!   ("Asked if the comments rattled them, …", "asked at a briefing about …"); "X said:"
+//!   likewise;
 //!   verbs listed `[bare]` ("said", "affirme", "criticized") report a clause that follows
 //!   them directly, verbs of telling (`[tell]`) after their addressee ("told the AP her
 //!   group …": a word such as "reporters", or a determiner and capitalised words); verbs
