@@ -247,6 +247,34 @@ fn circumstance_tail(v: &View, j: usize, s_hi: usize) -> Option<usize> {
     (words > 0).then_some(s_hi)
 }
 
+/// Whether what follows a cue (its speaker phrase skipped) is about the saying, not a
+/// statement of its own: a preposition or a comma, then no complementizer, colon or
+/// quotation mark in the sentence ("“Who do they think they are?” Trump said of Apple in
+/// February, when the company balked …"; not "He said in a statement that …").
+fn circumstance_after(v: &View, cue: Cue, mention: Option<TextRange>) -> bool {
+    let sent = v.sent[cue.core.0];
+    let end = v.end_before(v.sents[sent].end());
+    let mut j = cue.hi;
+    while j < end && mention.is_some_and(|m| m.contains_range(v.toks[j].range)) {
+        j += 1;
+    }
+    if j >= end
+        || !(v.tok_text(j) == ","
+            || matches!(
+                v.norm[j].as_ref(),
+                "of" | "about" | "in" | "at" | "on" | "during" | "after" | "when" | "while"
+            ))
+    {
+        return false;
+    }
+    (j..end.min(j + 48)).all(|k| {
+        v.flags(k) & THAT == 0
+            && !matches!(v.tok_text(k), ":")
+            && !v.text[v.toks[k].range.start()..v.toks[k].range.end()]
+                .starts_with(['"', '“', '”', '«', '\''])
+    })
+}
+
 /// Words of the cue's sentence after the cue, its speaker phrase not counted.
 fn words_after(v: &View, cue: Cue, mention: Option<TextRange>) -> usize {
     // Bounded: only whether there are more than the tail matters.
@@ -555,6 +583,12 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
             i += 1;
             continue;
         }
+        // So is a hyphen or an ampersand inside a word ("the 43-year-old asked", "one P&G
+        // employee told").
+        if seen > 0 && (joining_hyphen(v, i) || joining_ampersand(v, i)) {
+            i += 1;
+            continue;
+        }
         if v.is_punct(i) {
             let t = v.tok_text(i);
             if t == "," {
@@ -601,7 +635,10 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                 let mention = v.speaker_of(cue, s.close, hi);
                 // In the next sentence, the cue must close it ("…?” Rubio said."), not open
                 // a statement of its own ("… “ongoing.” He said the FBI has not …").
-                if v.sent[i] > v.sent[last] && words_after(v, cue, mention) > NEXT_SENTENCE_TAIL {
+                if v.sent[i] > v.sent[last]
+                    && words_after(v, cue, mention) > NEXT_SENTENCE_TAIL
+                    && !circumstance_after(v, cue, mention)
+                {
                     break;
                 }
                 // A quote ending with a full stop is over; a cue after it with its own object
@@ -1361,6 +1398,15 @@ fn causal_thanks(v: &View, cue: Cue) -> bool {
 }
 
 /// Whether token `i` is a hyphen inside a word ("50-state", "vice-president").
+/// Whether token `i` is an ampersand joining two words ("P&G", "AT&T").
+fn joining_ampersand(v: &View, i: usize) -> bool {
+    i > 0
+        && i + 1 < v.len()
+        && v.tok_text(i) == "&"
+        && v.toks[i - 1].range.end() == v.toks[i].range.start()
+        && v.toks[i].range.end() == v.toks[i + 1].range.start()
+}
+
 fn joining_hyphen(v: &View, i: usize) -> bool {
     i > 0
         && i + 1 < v.len()

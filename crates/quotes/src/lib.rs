@@ -45,7 +45,10 @@
 //!   manager, said"; not after a quote ending with a full stop when the cue has its own object
 //!   and quote: "“unhinged.” Sen. Marco Rubio called the statement “…”"), also in the next sentence when the quote closes its own and the cue closes that
 //!   one (at most 5 words after it besides the speaker: "…?” Rubio said.", not "…
-//!   “ongoing.” He said the FBI has not commented on …");
+//!   “ongoing.” He said the FBI has not commented on …"; or only a circumstance of saying
+//!   after it, a preposition or a comma with no complementizer, colon or quotation mark in
+//!   the rest of the sentence: "…?” Trump said of Apple in February, when …"); a hyphen or
+//!   an ampersand inside a word belongs to the speaker phrase ("the 43-year-old", "P&G");
 //!   (not after a conjunction right after the mark: "“a con” and encouraged"; a participle
 //!   there, "“…,” adding", yields to a verb right before the opening mark, "said: “…”");
 //!   else before the opening mark in its sentence (the nearest; but when that one stands in

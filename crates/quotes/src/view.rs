@@ -809,6 +809,11 @@ impl<'a> View<'a> {
                 && k > 0
                 && self.number_word(k - 1)
                 && self.number_word(k + 1);
+            // A hyphen inside a word joins it ("the 43-year-old asked").
+            if self.joined_by_hyphen(k) {
+                lo = k;
+                continue;
+            }
             if !self.is_word(k)
                 || !name
                     && !noun
@@ -825,6 +830,17 @@ impl<'a> View<'a> {
             lo += 1;
         }
         (lo < hi).then(|| self.range(lo, if hi < outer { outer } else { hi }))
+    }
+
+    /// Whether token `i` is a hyphen with a word glued on each side ("year-old").
+    fn joined_by_hyphen(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.len()
+            && matches!(self.tok_text(i), "-" | "‑")
+            && self.is_word(i - 1)
+            && self.is_word(i + 1)
+            && self.toks[i - 1].range.end() == self.toks[i].range.start()
+            && self.toks[i].range.end() == self.toks[i + 1].range.start()
     }
 
     /// A cardinal in digits or a small one in words ("4", "four").
