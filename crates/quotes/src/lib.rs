@@ -122,7 +122,12 @@
 //!   a determiner or a possessive is a noun: a cue only with a complement ("his attacks on",
 //!   "her claim that", "his promise to"; not "the attack in Orlando", "Editor's note", nor
 //!   before a relative clause, "the state that helped"), never as a participle ("the
-//!   proposed rule"). "As X reported, …" reports the clause after the
+//!   proposed rule"). A base form of the lists ("attack", "call": the lexicon has its
+//!   "-s") after a singular word that is no pronoun, auxiliary, modal, "to", number,
+//!   quantifier, function word or "-ly" adverb, and before punctuation, a preposition of
+//!   place or time or an auxiliary, is a noun after its modifier: no cue ("a terrorist
+//!   attack in Paris", "a conference call with donors", "faces a huge challenge."; not
+//!   "two in five say", "a clarion call for"). "As X reported, …" reports the clause after the
 //!   comma.
 //! - **Speakers**: an inverted pronoun in the cue; none for a raising verb ("it seemed",
 //!   data `[raising]`) or a noun cue after an article ("including a call for", `[article]`);
