@@ -210,10 +210,12 @@ const OCCASION_PREPOSITIONS: &[&str] = &[
 /// she said in a video message to the convention."), not a clause of the verb ("…, he said
 /// the bill would pass", "…, she told reporters the talks failed"). Names, time words,
 /// addressees and determiners may stand anywhere; other lower-case words only after a
-/// preposition; a clause word, a complementizer, a coordinator or another cue ends the
+/// preposition, or anywhere after a verb of telling (`tell`); a clause word, a complementizer, a coordinator or another cue ends the
 /// match.
-fn circumstance_tail(v: &View, j: usize, s_hi: usize) -> Option<usize> {
-    let mut after_preposition = false;
+fn circumstance_tail(v: &View, j: usize, s_hi: usize, tell: bool) -> Option<usize> {
+    // A verb of telling closing the sentence has its addressee after it, whatever the noun
+    // ("…, he told a Senate panel on Wednesday.", "…, she told the crowd.").
+    let mut after_preposition = tell;
     let mut words = 0;
     for k in j..s_hi {
         if v.is_punct(k) {
@@ -1039,6 +1041,255 @@ fn span_of(v: &View, lo: usize, hi: usize) -> Option<TextRange> {
     (lo < hi).then(|| strip_punct(v, v.range(lo, hi)))
 }
 
+/// A cue closing its sentence after a comma or dash ("…, Trump said.", "…, a-t-il
+/// estimé.", "…, said Smith.", "…, he said on Tuesday."), with `mention` its speaker phrase
+/// (`widened`: the subject read back to the comma by [`subject_after_delimiter`]): the
+/// reported content and the mention.
+fn closing(
+    v: &View,
+    cue: Cue,
+    s_lo: usize,
+    s_hi: usize,
+    mention: Option<TextRange>,
+    widened: bool,
+) -> Option<(TextRange, Option<TextRange>)> {
+    let before = match mention {
+        Some(m) if m.end() <= v.toks[cue.lo].range.start() => v.first_at(m.start()),
+        _ => cue.lo,
+    };
+    if before <= s_lo || !matches!(v.tok_text(before - 1), "," | "—" | "–") {
+        return None;
+    }
+    // A phrase before the cue holding an auxiliary is a clause, not the cue's subject
+    // ("…, the agency has not been using social media references, officials said": the
+    // classifier's "references" is no verb closing the sentence).
+    if let Some(m) = mention
+        && m.end() <= v.toks[cue.lo].range.start()
+        && reads_as_clause(v, before, v.end_before(m.end()))
+    {
+        return None;
+    }
+    let after_end = match mention {
+        Some(m) if m.start() >= v.toks[cue.hi - 1].range.end() => v.end_before(m.end()),
+        _ => cue.hi,
+    };
+    // An inverted subject is short ("said Ms. Gil", "a-t-il estimé"); a longer phrase
+    // after the verb is its clause.
+    let after_end = if after_end > cue.hi + 5 {
+        s_hi + 1
+    } else {
+        after_end
+    };
+    let mut j = after_end;
+    while j < s_hi && v.flags(j) & TIME != 0 {
+        j += 1;
+    }
+    let inverted = mention.is_some_and(|m| m.start() >= v.toks[cue.hi - 1].range.end());
+    // Whether a circumstance follows the cue.
+    let mut tail = false;
+    // "…, said an American official who was briefed …": a relative clause after an
+    // inverted subject is the subject's.
+    let mut closes = j == s_hi
+        || j < s_hi && v.tok_text(j) == ","
+        || inverted && j < s_hi && v.flags(j) & RELATIVE != 0 && v.flags(j) & THAT == 0;
+    if !closes
+        // Counted from the start and no further than needed: one endless sentence full
+        // of cues stays linear.
+        && (s_lo..before - 1)
+            .filter(|&k| v.is_word(k))
+            .take(CIRCUMSTANCE_CONTENT_WORDS)
+            .count()
+            == CIRCUMSTANCE_CONTENT_WORDS
+        // After a subject read to the comma, a name right after a verb that tells no one
+        // is its object ("…, suburbanites and young voters mostly backed Clinton.").
+        && (!widened
+            || cue.flags & TELL != 0
+            || j < s_hi && OCCASION_PREPOSITIONS.contains(&&v.norm[j]))
+        && let Some(end) = circumstance_tail(v, j, s_hi, cue.flags & TELL != 0)
+    {
+        j = end;
+        closes = true;
+        tail = true;
+    }
+    if !closes {
+        return None;
+    }
+    // "In particular, he said, the foundation had …": the longer side; after an inverted
+    // subject what follows is its apposition ("…, said Wilcox, an Orlando Republican who
+    // …"), and a participle right after the cue's comma tells what the speaker did besides
+    // ("…, Spicer said, adding that …", "…, he said, wiping his face"), as a preposition of
+    // occasion opens its circumstance ("…, he said, on condition of anonymity").
+    let participle = !tail
+        && j + 1 < s_hi
+        && !v.capitalised(j + 1)
+        && (v.norm[j + 1].ends_with("ing") || OCCASION_PREPOSITIONS.contains(&&v.norm[j + 1]));
+    if !inverted && !participle && j < s_hi && s_hi - (j + 1) > before - 1 - s_lo {
+        return Some((span_of(v, j + 1, s_hi)?, mention));
+    }
+    let content = span_of(v, s_lo, before - 1)?;
+    Some((content, mention))
+}
+
+/// Longest subject read back from a cue to a comma or dash, in tokens ("…, a source close
+/// to the senator's campaign said").
+const SUBJECT_TOKENS: usize = 10;
+/// Most adverbs and time words skipped between a subject and its cue.
+const ADVERBS_BEFORE_CUE: usize = 3;
+/// Longest item of a list before a subject holding "and" ("Michigan, Ohio and
+/// Pennsylvania"), in tokens.
+const LIST_ITEM_TOKENS: usize = 3;
+/// Prepositions and coordinators a subject noun phrase may hold ("people close to him",
+/// "officials at the agency", "teachers and union officials"); other stop words open a
+/// clause ("when", "because", "that").
+const SUBJECT_LINKS: &[&str] = &[
+    "to", "of", "for", "at", "in", "on", "with", "from", "by", "among", "across", "within",
+    "inside", "outside", "near", "under", "and", "or", "&",
+];
+
+/// The subject between a comma or dash and the cue when those words read as one noun
+/// phrase ("…, a source close to him said.", "…, teachers and union officials told
+/// POLITICO.", "…, the congressional report said."): at most [`SUBJECT_TOKENS`] tokens; no
+/// verb form of the lexicons but a head noun right before the cue ("the report said"); no
+/// auxiliary, clause word,
+/// complementizer, relative or subject pronoun, no stop word but a preposition or
+/// "and"/"or" ([`SUBJECT_LINKS`]); the first word no link word, adverb or verb in
+/// "-ing"/"-ed". Adverbs and time words right before the cue are left out ("officials
+/// privately said").
+fn subject_after_delimiter(v: &View, cue: Cue, s_lo: usize) -> Option<TextRange> {
+    // A word only the classifier takes for a cue is most often a noun here ("phone
+    // calls"); a passive's or raising verb's subject is no speaker.
+    let mut hi = cue.lo;
+    if cue.flags & (LEARNED | RAISING) != 0
+        || v.passive(cue)
+        || hi <= s_lo
+        || v.is_punct(hi - 1)
+        || &v.norm[hi - 1] == "to"
+    {
+        return None;
+    }
+    while hi > s_lo
+        && cue.lo - hi < ADVERBS_BEFORE_CUE
+        && v.is_word(hi - 1)
+        && v.flags(hi - 1) & PRONOUN == 0
+        && (v.flags(hi - 1) & TIME != 0 || v.adverb(hi - 1))
+    {
+        hi -= 1;
+    }
+    let floor = hi.saturating_sub(SUBJECT_TOKENS + 1).max(s_lo);
+    let mut k = hi;
+    while k > floor {
+        let j = k - 1;
+        let t = v.tok_text(j);
+        if matches!(t, "," | "—" | "–") {
+            break;
+        }
+        if v.is_punct(j) {
+            // A possessive apostrophe, a hyphen inside a word or the period of an
+            // abbreviation stays in the phrase; other punctuation ends it.
+            if !matches!(t, "'" | "’" | "-" | "." | "(" | ")") || j == s_lo {
+                return None;
+            }
+            k = j;
+            continue;
+        }
+        let f = v.flags(j);
+        let n: &str = &v.norm[j];
+        // "the congressional report said", "a New York Times report said": a noun.
+        let head = j + 1 == hi
+            && j > s_lo
+            && (v.flags(j - 1) & DET != 0
+                || v.is_word(j - 1) && !v.capitalised(j - 1) && v.flags(j - 1) == 0
+                || v.noun_use(j));
+        let verb_ok = f & VERB == 0 || v.capitalised(j) || head;
+        let stop_ok = f & STOP == 0 || SUBJECT_LINKS.contains(&n) || v.capitalised(j);
+        if !verb_ok
+            || !stop_ok
+            || f & (AUX | THAT | RELATIVE | PRONOUN | COORD) != 0 && !SUBJECT_LINKS.contains(&n)
+            || f & CLAUSE != 0 && !matches!(n, "my" | "our")
+        {
+            return None;
+        }
+        k = j;
+    }
+    if k <= s_lo || !matches!(v.tok_text(k - 1), "," | "—" | "–") || k >= hi {
+        return None;
+    }
+    // The phrase opens with a noun phrase's first word: not a link word, an adverb ("…,
+    // especially in caucus states") nor a verb form.
+    let first: &str = &v.norm[k];
+    if !v.is_word(k)
+        || SUBJECT_LINKS.contains(&first)
+        || matches!(first, "either" | "neither")
+        || v.adverb(k)
+        || !v.capitalised(k) && (first.ends_with("ing") || first.ends_with("ed"))
+    {
+        return None;
+    }
+    // The cue is a noun after a preposition, a determiner or a gerund ("secretary of
+    // state", "their support", "intent on getting answers"); "her" there is an object
+    // ("a person close to her said").
+    let last: &str = &v.norm[hi - 1];
+    if SUBJECT_LINKS.contains(&last)
+        || v.flags(hi - 1) & DET != 0
+        || matches!(last, "his" | "its" | "their" | "my" | "our" | "your")
+        || last.ends_with("ing")
+    {
+        return None;
+    }
+    for j in k..hi {
+        let n: &str = &v.norm[j];
+        // "it" is a clause's subject ("…, it's paying for phone calls.").
+        if n == "it" {
+            return None;
+        }
+        if j == k {
+            continue;
+        }
+        let prev: &str = &v.norm[j - 1];
+        // Inside a noun phrase a determiner follows a preposition or "and" ("officials at
+        // the agency"); after another word it opens a verb's object ("Trump leads the
+        // field with 36 percent support"). A lower-case "-ed" form after a name is its
+        // verb ("Mrs. Clinton tried to …"), after a noun a participle ("records compiled
+        // by").
+        if v.flags(j) & DET != 0
+            && !SUBJECT_LINKS.contains(&prev)
+            && !matches!(prev, "all" | "both")
+            || n.ends_with("ed") && !v.capitalised(j) && v.capitalised(j - 1)
+        {
+            return None;
+        }
+    }
+    // Names joined after a list ("Indiana, Michigan, Ohio and Pennsylvania all supported
+    // Bush"): the comma is the list's, not the end of what was said.
+    if (k..hi).any(|j| matches!(&v.norm[j], "and" | "or")) {
+        let lo = (k - 1).saturating_sub(LIST_ITEM_TOKENS + 1).max(s_lo);
+        if (lo..k - 1).rev().take_while(|&j| v.is_word(j)).count() <= LIST_ITEM_TOKENS
+            && (lo..k - 1).any(|j| v.tok_text(j) == ",")
+        {
+            return None;
+        }
+    }
+    Some(v.range(k, hi))
+}
+
+/// Whether the phrase of tokens `[lo, hi)` before a cue holds an auxiliary up to its first
+/// delimiter ("the agency has not been using social media references"): a clause, not
+/// the cue's subject. An apposition after the delimiter may hold a relative clause
+/// ("Podesta, who has not …, said").
+fn reads_as_clause(v: &View, lo: usize, hi: usize) -> bool {
+    (lo..hi)
+        .take_while(|&k| !matches!(v.tok_text(k), "," | "—" | "–" | "("))
+        .any(|k| finite_word(v, k))
+}
+
+/// Whether the word at `i` is an auxiliary or a modal ("has", "was", "would", "not"): a
+/// clause word (data `[clause]`) that is no pronoun or possessive ("we", "my").
+fn finite_word(v: &View, i: usize) -> bool {
+    v.flags(i) & CLAUSE != 0
+        && !v.capitalised(i)
+        && !matches!(&v.norm[i], "i" | "we" | "you" | "my" | "our" | "there")
+}
+
 /// A verb and its reported clause, or a verb closing the sentence after a comma.
 fn verb_clause(
     v: &View,
@@ -1049,56 +1300,18 @@ fn verb_clause(
 ) -> Option<(TextRange, Option<TextRange>)> {
     let sent_end = v.sents[v.sent[cue.core.0]].end();
     let mention = v.speaker_of(cue, region_lo, sent_end);
-    // Closing the sentence: "…, Trump said." / "…, a-t-il estimé." / "…, said Smith."
-    let before = match mention {
-        Some(m) if m.end() <= v.toks[cue.lo].range.start() => v.first_at(m.start()),
-        _ => cue.lo,
-    };
-    if before > s_lo && matches!(v.tok_text(before - 1), "," | "—" | "–") {
-        let after_end = match mention {
-            Some(m) if m.start() >= v.toks[cue.hi - 1].range.end() => v.end_before(m.end()),
-            _ => cue.hi,
-        };
-        // An inverted subject is short ("said Ms. Gil", "a-t-il estimé"); a longer phrase
-        // after the verb is its clause.
-        let after_end = if after_end > cue.hi + 5 {
-            s_hi + 1
-        } else {
-            after_end
-        };
-        let mut j = after_end;
-        while j < s_hi && v.flags(j) & TIME != 0 {
-            j += 1;
-        }
-        let inverted = mention.is_some_and(|m| m.start() >= v.toks[cue.hi - 1].range.end());
-        // "…, said an American official who was briefed …": a relative clause after an
-        // inverted subject is the subject's.
-        let mut closes = j == s_hi
-            || j < s_hi && v.tok_text(j) == ","
-            || inverted && j < s_hi && v.flags(j) & RELATIVE != 0 && v.flags(j) & THAT == 0;
-        if !closes
-            // Counted from the start and no further than needed: one endless sentence full
-            // of cues stays linear.
-            && (s_lo..before - 1)
-                .filter(|&k| v.is_word(k))
-                .take(CIRCUMSTANCE_CONTENT_WORDS)
-                .count()
-                == CIRCUMSTANCE_CONTENT_WORDS
-            && let Some(end) = circumstance_tail(v, j, s_hi)
-        {
-            j = end;
-            closes = true;
-        }
-        if closes {
-            // "In particular, he said, the foundation had …": the longer side; after an
-            // inverted subject what follows is its apposition ("…, said Wilcox, an Orlando
-            // Republican who …").
-            if !inverted && j < s_hi && s_hi - (j + 1) > before - 1 - s_lo {
-                return Some((span_of(v, j + 1, s_hi)?, mention));
-            }
-            let content = span_of(v, s_lo, before - 1)?;
-            return Some((content, mention));
-        }
+    if let Some(found) = closing(v, cue, s_lo, s_hi, mention, false) {
+        return Some(found);
+    }
+    // "…, a source close to him said.", "…, teachers and union officials told POLITICO.":
+    // the speaker phrase read back stops at a preposition or "and", but the words from the
+    // comma to the cue are the whole subject.
+    if mention.is_none_or(|m| m.end() <= v.toks[cue.lo].range.start())
+        && let Some(subject) = subject_after_delimiter(v, cue, s_lo)
+        && Some(subject) != mention
+        && let Some(found) = closing(v, cue, s_lo, s_hi, Some(subject), true)
+    {
+        return Some(found);
     }
     // "As X put it, …" / "…, as Politico reported, …": the clause after the comma is what
     // X said (the speaker is read before the cue, after "as").

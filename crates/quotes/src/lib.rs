@@ -90,9 +90,23 @@
 //!   Trump said.", "…, a-t-il estimé.", "…, said Ms. Gil."; an inverted subject has at most 5
 //!   words, and may carry an apposition or a relative clause: "…, said an American official
 //!   who was briefed …") reports what comes before the comma (or after it, when longer and
-//!   the subject is not inverted: "In particular, he said, the foundation …"); the verb still closes its sentence when only an addressee
+//!   the subject is not inverted: "In particular, he said, the foundation …"; not when a
+//!   participle or a preposition of occasion follows the comma: "…, Spicer said, adding
+//!   …", "…, he said, on condition of anonymity"); the verb still closes its sentence when only an addressee
 //!   or the place and occasion of saying follow, and at least 5 words precede ("…, a
-//!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview."); a verb with a complementizer within 8 tokens (16 when a comma sets it off: "said Thursday during a taping …, New York, that"), before any
+//!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview."; a
+//!   verb of telling takes any noun phrase for addressee: "…, she told a Senate panel."). A
+//!   subject read back to the comma may be a whole noun phrase with prepositions, "and",
+//!   object pronouns and possessives, at most 10 tokens ("…, a source close to him said.",
+//!   "…, teachers and union officials told POLITICO.", "…, the congressional report
+//!   said."), with no auxiliary, clause word, complementizer, relative or subject pronoun,
+//!   no verb form but a head noun, no determiner but at its start or after a preposition,
+//!   not a list's last item ("Ohio and Pennsylvania all supported Bush"), and not for a
+//!   learned, passive or raising cue nor one after a preposition ("secretary of state");
+//!   such a subject closes with an object only for a verb of telling. A phrase before the
+//!   cue holding an auxiliary is a clause, not a subject ("…, the agency has not been using
+//!   social media references, officials said": the learned "references" closes nothing,
+//!   "said" does); a verb with a complementizer within 8 tokens (16 when a comma sets it off: "said Thursday during a taping …, New York, that"), before any
 //!   subject or verb ("a déclaré que", "told reporters that", "заявил, что") reports the rest
 //!   of the sentence, complementizer included (PolNeAR's convention), with no subject too
 //!   ("Asked whether he would run, …"); "asked" reports its question up to the next comma
@@ -176,7 +190,7 @@
 //! # Bounds
 //!
 //! Every search is bounded in tokens (5 or 16 after a mark, 40 before, 8 for a
-//! complementizer, 10 for a speaker, 24 for its apposition (48 for a subject before a
+//! complementizer, 10 for a speaker or a subject read back to its comma, 24 for a speaker's apposition (48 for a subject before a
 //! parenthetical), 6 back from "to", 60 for a coordinated verb's subject, 120 for an
 //! antecedent, the last 64 named speakers), and reported content is scanned once then skipped, so the stage is linear in the text
 //! (`tests/robust.rs` checks 8× the text against 30× the time on the worst inputs).

@@ -796,7 +796,9 @@ impl<'a> View<'a> {
                 // A head the phrase reading cannot take ("One of the authors of that
                 // report, Ari Fleischer, said"): a name in apposition speaks by itself.
                 let Some(mut head) = self.phrase_before(k, lo_byte) else {
-                    let name = close - (k + 1) <= 4
+                    // Not nothing: two delimiters in a row (",,") hold no name.
+                    let name = close > k + 1
+                        && close - (k + 1) <= 4
                         && (k + 1..close).all(|j| self.is_word(j) && self.capitalised(j));
                     return name.then(|| self.range(k + 1, close));
                 };
@@ -984,7 +986,7 @@ impl<'a> View<'a> {
     }
 
     /// An English adverb in "-ly" ("clearly said"), skipped before a verb.
-    fn adverb(&self, i: usize) -> bool {
+    pub fn adverb(&self, i: usize) -> bool {
         let n = &self.norm[i];
         n.len() >= 5 && n.ends_with("ly") && !self.capitalised(i)
     }
