@@ -4,8 +4,8 @@
 use doc::{Quote, QuoteKind, TextRange};
 
 use crate::lexicon::{
-    ACCORDING, ADDRESSEE, AUX, BARE, CLAUSE, COORD, DET, IN, LEARNED, PRONOUN, RAISING, RELATIVE,
-    SOURCE, STOP, TELL, THAT, TIME, TO, VERB, WEAK,
+    ACCORDING, ADDRESSEE, ARTICLE, AUX, BARE, CLAUSE, COORD, DET, IN, LEARNED, PRONOUN, RAISING,
+    RELATIVE, SOURCE, STOP, TELL, THAT, TIME, TO, VERB, WEAK,
 };
 use crate::marks::{self, Span};
 use crate::view::{Cue, View};
@@ -183,6 +183,9 @@ const CIRCUMSTANCE_WORDS: usize = 10;
 /// Fewest words before the comma for a circumstance to close the sentence: an introductory
 /// phrase ("On Tuesday, Clinton told voters in Ohio") is not what was said.
 const CIRCUMSTANCE_CONTENT_WORDS: usize = 5;
+/// Prepositions that modify the noun of an occasion of saying ("a letter to supporters", "a
+/// meeting of the board", "an interview with CNN").
+const MODIFIER_PREPOSITIONS: &[&str] = &["to", "of", "for", "with", "from"];
 /// Prepositions of the place, time and occasion of saying (fr, en, ru): a closed class.
 const OCCASION_PREPOSITIONS: &[&str] = &[
     "in",
@@ -216,6 +219,7 @@ fn circumstance_tail(v: &View, j: usize, s_hi: usize, tell: bool) -> Option<usiz
     // A verb of telling closing the sentence has its addressee after it, whatever the noun
     // ("…, he told a Senate panel on Wednesday.", "…, she told the crowd.").
     let mut after_preposition = tell;
+    let mut occasion = false;
     let mut words = 0;
     for k in j..s_hi {
         if v.is_punct(k) {
@@ -234,6 +238,10 @@ fn circumstance_tail(v: &View, j: usize, s_hi: usize, tell: bool) -> Option<usiz
         }
         if OCCASION_PREPOSITIONS.contains(&&v.norm[k]) {
             after_preposition = true;
+            occasion = true;
+        } else if occasion && MODIFIER_PREPOSITIONS.contains(&&v.norm[k]) {
+            // Inside the occasion's noun phrase ("in a video message to the convention",
+            // "at a meeting of the board").
         } else if v.flags(k) & STOP != 0 {
             // "to", "about", "of", "for": the verb's own object or clause ("told voters
             // about her plan", "told supporters to vote").
@@ -402,7 +410,11 @@ fn direct_quotes(v: &View, spans: &[Span]) -> (Vec<Found>, Vec<TextRange>) {
         let text = v.slice(s.content);
         let (words, clause) = words_in(v, s.content);
         let para = v.line_of(s.open);
-        let adjacent = attr.as_ref().is_some_and(|a| a.adjacent);
+        // A short quote after a possessive or a determiner is a name or a term, whatever
+        // follows it ("on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa
+        // said …", "the “Great Satan”").
+        let adjacent = attr.as_ref().is_some_and(|a| a.adjacent)
+            && !(words <= SCARE_MAX_WORDS && modified_term(v, s));
         let speech = adjacent
             || words > SCARE_MAX_WORDS
             || clause
@@ -458,6 +470,15 @@ fn direct_quotes(v: &View, spans: &[Span]) -> (Vec<Found>, Vec<TextRange>) {
         });
     }
     (out, inner)
+}
+
+/// Whether the quote's opening mark follows a possessive or a determiner in its sentence.
+fn modified_term(v: &View, s: &Span) -> bool {
+    let open = v.first_at(s.open);
+    open > 0 && v.sent[open - 1] == v.sent[open.min(v.len() - 1)] && {
+        let n = &v.norm[open - 1];
+        n.ends_with("'s") || n == "'s" || v.flags(open - 1) & (DET | ARTICLE) != 0
+    }
 }
 
 /// Whether quote `s` continues the run of the previous quote `p`: in the same paragraph,
@@ -661,6 +682,25 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
                     && let Some(before) = cue_right_before(v, s, win_lo)
                 {
                     return Some(before);
+                }
+                // A quote held by a participle set off by commas is the participle's, the
+                // verb after it the subject's own ("Mr. Manafort, citing “the unique magic
+                // of Trump,” said the candidate could …").
+                let open_tok = v.first_at(s.open);
+                if seen == 0
+                    && open_tok >= 2
+                    && v.toks[open_tok - 1].range.start() >= win_lo
+                    && v.norm[open_tok - 1].ends_with("ing")
+                    && v.tok_text(open_tok - 2) == ","
+                    && let Some(before) = v
+                        .cue_at(open_tok - 1, VERB | ACCORDING)
+                        .filter(|c| c.flags & LEARNED == 0 && c.lo == open_tok - 1)
+                {
+                    return Some(Attribution {
+                        cue: before,
+                        mention: v.speaker_of(before, win_lo, s.open),
+                        adjacent: true,
+                    });
                 }
                 return Some(Attribution {
                     cue,
@@ -1279,15 +1319,7 @@ fn subject_after_delimiter(v: &View, cue: Cue, s_lo: usize) -> Option<TextRange>
 fn reads_as_clause(v: &View, lo: usize, hi: usize) -> bool {
     (lo..hi)
         .take_while(|&k| !matches!(v.tok_text(k), "," | "—" | "–" | "("))
-        .any(|k| finite_word(v, k))
-}
-
-/// Whether the word at `i` is an auxiliary or a modal ("has", "was", "would", "not"): a
-/// clause word (data `[clause]`) that is no pronoun or possessive ("we", "my").
-fn finite_word(v: &View, i: usize) -> bool {
-    v.flags(i) & CLAUSE != 0
-        && !v.capitalised(i)
-        && !matches!(&v.norm[i], "i" | "we" | "you" | "my" | "our" | "there")
+        .any(|k| v.finite(k))
 }
 
 /// A verb and its reported clause, or a verb closing the sentence after a comma.
@@ -1381,6 +1413,26 @@ fn verb_clause(
             return Some((span_of(v, j, e)?, mention));
         }
         return None;
+    }
+    // A comma right after the verb (and its addressee), then a clause: "Rubio says, win or
+    // lose in Florida, he's staying in the race", "Instead, Trump told CNN, his policy
+    // would …". Not a participle nor an occasion after the comma ("said, adding that").
+    if cue.flags & BARE != 0 && mention.is_some_and(|m| m.end() <= v.toks[cue.lo].range.start()) {
+        let j = if cue.flags & TELL != 0 {
+            skip_addressee(v, cue.hi, s_hi)
+        } else {
+            cue.hi
+        };
+        if j + 4 < s_hi
+            && v.tok_text(j) == ","
+            && v.is_word(j + 1)
+            && !v.norm[j + 1].ends_with("ing")
+            && !OCCASION_PREPOSITIONS.contains(&&v.norm[j + 1])
+            && let Some(c) = span_of(v, j + 1, s_hi)
+            && holds_clause(v, c)
+        {
+            return Some((c, mention));
+        }
     }
     // A clause right after the verb: "said the talks failed", "affirme avoir perdu".
     if cue.flags & BARE != 0 && bare_ok {

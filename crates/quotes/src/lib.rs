@@ -83,7 +83,10 @@
 //!   opening one with only punctuation or a complementizer between), it holds a clause word
 //!   (a subject pronoun, an auxiliary, a negation: data `[clause]`) or sentence punctuation.
 //!   Quoted text with no cue of its own or carried over is dropped when it is that short
-//!   (titles, slogans) and kept without speaker otherwise. So a partial quote of two or three
+//!   (titles, slogans) and kept without speaker otherwise. After a possessive or a
+//!   determiner such a short quote is a name even with a cue after it ("on the network’s
+//!   “Morning Report,” Senator Okafor said the bill …": "said" reports its own clause).
+//!   So a partial quote of two or three
 //!   plain words ("a dénoncé une « guerre totale »") reads as a term: the rule cannot tell
 //!   them apart.
 //! - **Reported speech** (kind indirect): a verb closing its sentence after a comma ("…,
@@ -94,7 +97,8 @@
 //!   participle or a preposition of occasion follows the comma: "…, Spicer said, adding
 //!   …", "…, he said, on condition of anonymity"); the verb still closes its sentence when only an addressee
 //!   or the place and occasion of saying follow, and at least 5 words precede ("…, a
-//!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview."; a
+//!   spokesman told The Wall Street Journal.", "…, he said on Tuesday in an interview.", the
+//!   occasion's noun with its own prepositions: "…, she said in a letter to the workers."; a
 //!   verb of telling takes any noun phrase for addressee: "…, she told a Senate panel."). A
 //!   subject read back to the comma may be a whole noun phrase with prepositions, "and",
 //!   object pronouns and possessives, at most 10 tokens ("…, a source close to him said.",
@@ -111,7 +115,9 @@
 //!   of the sentence, complementizer included (PolNeAR's convention), with no subject too
 //!   ("Asked whether he would run, …"); "asked" reports its question up to the next comma
 //!   ("Asked if the comments rattled them, …", "asked at a briefing about …"); "X said:"
-//!   likewise;
+//!   likewise; so does a comma right after the verb (and its addressee) followed by a
+//!   clause ("The mayor says, rain or shine, the parade …", "Instead, Lopez told NPR, the
+//!   fund would …");
 //!   verbs listed `[bare]` ("said", "affirme", "criticized") report a clause that follows
 //!   them directly, verbs of telling (`[tell]`) after their addressee ("told the AP her
 //!   group …": a word such as "reporters", or a determiner and capitalised words); verbs
@@ -159,7 +165,9 @@
 //!   word or a verb, at most 10, "-ly" adverbs skipped, a closing parenthesis taken in: "Sen.
 //!   Marco Rubio (R-Fla.)"; a determiner or function words alone are no speaker, nor a
 //!   lower-case verb form unless it ends a phrase opened by a determiner or a capitalised
-//!   word: "the statement said", "One tweet said"), or a head with its
+//!   word: "the statement said", "One tweet said", or follows "of": "the former secretary
+//!   of state said"; after "her", which may be an object, a past form is a verb: "…, a
+//!   person close to her said."), or a head with its
 //!   apposition between commas or dashes, up to 24 tokens ("Mr. Conant, the Republican
 //!   consultant, said", "Sen. Ron Johnson, R-Wis., said", "Podesta, who …, said", "Jason
 //!   Sims — a teacher from Mount Pleasant — said"), a short adverbial between them leaving the
@@ -173,10 +181,14 @@
 //!   comma that phrase must read as an inverted subject (a pronoun alone, or capitalised
 //!   words maybe after a determiner, then punctuation, a stop word or the end; never a
 //!   telling verb's addressee; after a determiner, more than four lower-case words are the
-//!   verb's clause: "…, said the event brought back memories of her father"); else the
-//!   subject is the noun phrase opening the sentence
+//!   verb's clause: "…, said the event brought back memories of her father"; a phrase
+//!   followed by an auxiliary or a modal is that clause's subject, never the verb's: "said
+//!   the board would not renew"); else the subject is the noun phrase opening the sentence
 //!   before the parenthetical, with its noun appositions ("Pete Seat, an Indiana
-//!   consultant whose firm …, said he would", "Powell's office, when contacted, said"). The phrase
+//!   consultant whose firm …, said he would", "Powell's office, when contacted, said"); a
+//!   quote closing after its comma ends such a parenthetical, and belongs to a participle
+//!   cue set off by a comma right before it ("Ms. Ortega, citing “a lack of trust,” said
+//!   the board …": the quote is "citing"'s, "said" reports its own clause). The phrase
 //!   as written is kept ([`Found::mention`]; a lone relative pronoun widened back over its
 //!   antecedent, "a super PAC that", since that phrase names the source); the layer's speaker is that phrase resolved:
 //!   the last person (else organisation) entity inside it when entities are known; a

@@ -364,6 +364,15 @@ impl<'a> View<'a> {
         if !det {
             return false;
         }
+        let w = &self.norm[i];
+        // "her" is also an object: a past form after it is a verb ("…, a person close to
+        // her said.").
+        if n == "her"
+            && (w.ends_with("ed")
+                || matches!(w, "said" | "told" | "wrote" | "thought" | "felt" | "knew"))
+        {
+            return false;
+        }
         let complement = i + 1 < self.len()
             && self.sent[i + 1] == self.sent[i]
             && (self.flags(i + 1) & THAT != 0
@@ -381,7 +390,6 @@ impl<'a> View<'a> {
                     && !self.capitalised(i + 2)
                     && self.flags(i + 2) & (DET | PRONOUN | CLAUSE | STOP) == 0
                     && (self.norm[i + 2].ends_with("ed") || self.norm[i + 2].ends_with('s')));
-        let w = &self.norm[i];
         w.ends_with("ed") || w.ends_with("ing") || !complement || relative
     }
 
@@ -650,12 +658,27 @@ impl<'a> View<'a> {
         // (a pronoun alone, a name, a determiner and its noun, then punctuation or a
         // preposition); else the subject opens the sentence before the parenthetical
         // ("Pete Seat, an Indiana GOP consultant whose firm …, said he would be").
-        if cue.lo > 0 && matches!(self.tok_text(cue.lo - 1), "," | "—" | "–") {
+        // A quotation closing after its comma ends a parenthetical too ("Mr. Manafort,
+        // citing “the unique magic of Trump,” said").
+        let delimiter = cue.lo.checked_sub(1).and_then(|d| {
+            if matches!(self.tok_text(d), "," | "—" | "–") {
+                Some(d)
+            } else {
+                // The mark may be two tokens ('').
+                let is_mark = |k: usize| self.norm[k].chars().all(|c| "\"”'’»".contains(c));
+                let mut k = d;
+                while k > 0 && d - k < 2 && is_mark(k) {
+                    k -= 1;
+                }
+                (k < d && self.tok_text(k) == ",").then_some(k)
+            }
+        });
+        if let Some(d) = delimiter {
             let inverted = after.filter(|&r| cue.flags & TELL == 0 && self.inverted_subject(r));
             if inverted.is_some() {
                 return inverted;
             }
-            if let Some(r) = self.subject_before_parenthetical(cue.lo - 1, lo_byte) {
+            if let Some(r) = self.subject_before_parenthetical(d, lo_byte) {
                 return Some(r);
             }
         }
@@ -905,7 +928,13 @@ impl<'a> View<'a> {
             // word ("…,” From said.").
             let name = self.capitalised(k) && k > 0 && self.sent[k - 1] == self.sent[k];
             // A reporting word used as a noun is part of the phrase ("the report says").
-            let noun = self.flags(k) & (STOP | AUX) == 0 && self.noun_use(k);
+            // So is one after "of" ("the secretary of state said").
+            let noun = self.flags(k) & (STOP | AUX) == 0
+                && (self.noun_use(k)
+                    || k > 0
+                        && self.sent[k - 1] == self.sent[k]
+                        && &self.norm[k - 1] == "of"
+                        && !self.norm[k].ends_with("ing"));
             // A proportion is one phrase ("one in four said", "two of three voters").
             let proportion = matches!(self.norm[k].as_ref(), "in" | "of")
                 && k > 0
@@ -1156,9 +1185,22 @@ impl<'a> View<'a> {
             if !self.is_word(hi) || !name && self.flags(hi) & (STOP | VERB | TIME | THAT) != 0 {
                 break;
             }
+            // A phrase followed by a verb of its own is the subject of the verb's clause
+            // ("said the candidate could be …"), not the verb's.
+            if hi > lo && !name && self.finite(hi) {
+                return None;
+            }
             hi += 1;
         }
         (hi > lo).then(|| self.range(lo, hi))
+    }
+
+    /// Whether the word at `i` is an auxiliary or a modal ("has", "was", "would", "not"): a
+    /// clause word (data `[clause]`) that is no pronoun or possessive ("we", "my").
+    pub fn finite(&self, i: usize) -> bool {
+        self.flags(i) & CLAUSE != 0
+            && !self.capitalised(i)
+            && !matches!(&self.norm[i], "i" | "we" | "you" | "my" | "our" | "there")
     }
 
     /// Whether `r` is a pronoun phrase as a whole.
