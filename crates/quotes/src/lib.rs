@@ -157,7 +157,11 @@
 //!   a participle after a comma, maybe with a closing mark ("…,” she said, adding") takes
 //!   the subject of the verb it is coordinated with: the nearest subject pronoun or person
 //!   or organisation entity that opens its clause and is followed by a lower-case word
-//!   ("Mrs. Clinton shook her head and said"), else the sentence's first such entity,
+//!   ("Mrs. Clinton shook her head and said"), else in English the noun phrase opening
+//!   the main clause when a verb follows it, an introductory phrase up to the first comma
+//!   skipped ("In response to the plan, the mayor's chief of staff rallied volunteers,
+//!   saying"; an entity later in the sentence is most often an object: "The magazine has
+//!   opposed Donald Trump, arguing"), else the sentence's first such entity,
 //!   else its opening capitalised words, a determiner taking its
 //!   noun: "Le maire … et a assuré"); else the phrase right
 //!   before the cue (a subject pronoun alone; a relative pronoun "who"/"which"/"that"/"qui"/

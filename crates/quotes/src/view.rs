@@ -1066,6 +1066,14 @@ impl<'a> View<'a> {
         if self.flags(s_lo) & PRONOUN != 0 {
             return Some(self.toks[s_lo].range);
         }
+        // Else the noun phrase opening the main clause, before its verb: an entity later in
+        // the sentence is most often an object ("The publication has opposed Donald Trump,
+        // arguing …").
+        if self.english
+            && let Some(r) = self.clause_subject(s_lo, cue.lo)
+        {
+            return Some(r);
+        }
         if let Some(ents) = self.entities {
             let n = ents.partition_point(|e| e.range.start() < sent.start());
             let found = ents[n..]
@@ -1096,6 +1104,73 @@ impl<'a> View<'a> {
             hi += 1;
         }
         (hi > s_lo).then(|| self.range(s_lo, hi))
+    }
+
+    /// The English noun phrase opening the main clause of the sentence starting at `s_lo`,
+    /// before `end`, when a verb follows it: an introductory phrase up to the first comma
+    /// skipped ("In response to …, Hillary Clinton’s right-hand woman rallied supporters"),
+    /// then a determiner or possessive and words that are names or no function word, verb
+    /// form or "-ing" word ("His chief aide doubled down").
+    fn clause_subject(&self, s_lo: usize, end: usize) -> Option<TextRange> {
+        let mut lo = s_lo;
+        while lo < end && !self.is_word(lo) {
+            lo += 1;
+        }
+        if lo >= end {
+            return None;
+        }
+        if self.flags(lo) & STOP != 0 && self.flags(lo) & (DET | PRONOUN) == 0 {
+            let comma = (lo..end).find(|&k| self.tok_text(k) == ",")?;
+            lo = comma + 1;
+        }
+        // A sentence opening with a quote has its speaker elsewhere.
+        if lo >= end || self.is_quoted(self.toks[lo].range) {
+            return None;
+        }
+        let mut hi = lo;
+        if hi < end
+            && (self.flags(hi) & DET != 0
+                || matches!(
+                    self.norm[hi].as_ref(),
+                    "his" | "her" | "its" | "their" | "our"
+                ))
+        {
+            hi += 1;
+        }
+        let first = hi;
+        while hi < end && hi - lo < MAX_SPEAKER_TOKENS {
+            let possessive = matches!(self.norm[hi].as_ref(), "'s" | "'");
+            // A capitalised function word opens no noun phrase ("There have been").
+            let word = self.is_word(hi)
+                && self.flags(hi) & FUNCTION == 0
+                && (self.capitalised(hi) || !self.norm[hi].ends_with("ing"));
+            // A past form after the head is the verb ("the mayor's aide rallied").
+            if hi > first
+                && self.is_word(hi)
+                && !self.capitalised(hi)
+                && self.norm[hi].ends_with("ed")
+            {
+                break;
+            }
+            // "of" joins two nouns ("chief of staff").
+            let of = hi > first
+                && &self.norm[hi] == "of"
+                && hi + 1 < end
+                && self.is_word(hi + 1)
+                && self.flags(hi + 1) & FUNCTION == 0;
+            if !(word || of || possessive && hi > first || self.joined_by_hyphen(hi)) {
+                break;
+            }
+            hi += 1;
+        }
+        if hi == first || hi >= end || !self.is_word(hi) || self.capitalised(hi) {
+            return None;
+        }
+        let n = &self.norm[hi];
+        let verb = self.flags(hi) & (VERB | AUX | CLAUSE) != 0
+            || n.ends_with("ed")
+            || n.ends_with('s') && !n.ends_with("ss");
+        verb.then(|| self.range(lo, hi))
     }
 
     /// The subject nearest before token `end` (from `s_lo`, within 60 tokens) of a verb
