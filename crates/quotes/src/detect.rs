@@ -1403,6 +1403,15 @@ fn verb_clause(
         while j < s_hi && v.flags(j) & TIME != 0 {
             j += 1;
         }
+        // A document put out with its own cue reports for itself ("drafted a statement
+        // saying …": "saying" is the cue, the drafter its speaker).
+        if j + 2 < s_hi
+            && v.flags(j) & DET != 0
+            && v.flags(j + 1) & SOURCE != 0
+            && v.cue_at(j + 2, VERB).is_some()
+        {
+            return None;
+        }
         let mut e = j;
         while e < s_hi
             && (v.is_word(e) || !matches!(v.tok_text(e), "," | ";" | ":" | "—" | "–" | "(" | ")"))

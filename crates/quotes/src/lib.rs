@@ -72,7 +72,8 @@
 //!   colon, comma, quotation mark or "to" after it, a name or pronoun before it, its place in
 //!   the sentence) adds cues no lexicon has ("view", "distrust"); such a cue reports its
 //!   object up to the next punctuation ("Critics view the deal as a giveaway"), one word
-//!   being enough, and never attributes a direct quote. A lexicon word capitalised after a
+//!   being enough, but not a document with a cue of its own ("drafted a statement saying
+//!   …": "saying" reports), and never attributes a direct quote. A lexicon word capitalised after a
 //!   capitalised word and before a lower-case one ends a name ("the Washington Post
 //!   reported"): no cue. Before a quote's opening mark the nearest cue of the hand-written
 //!   lists wins over a nearer learned one (the quote is the reporter's: "Cruz said Rubio

@@ -1106,6 +1106,9 @@ impl<'a> View<'a> {
         (hi > s_lo).then(|| self.range(s_lo, hi))
     }
 
+    /// Longest introductory phrase skipped before a main clause's subject, in tokens.
+    const INTRO_TOKENS: usize = 40;
+
     /// The English noun phrase opening the main clause of the sentence starting at `s_lo`,
     /// before `end`, when a verb follows it: an introductory phrase up to the first comma
     /// skipped ("In response to …, Hillary Clinton’s right-hand woman rallied supporters"),
@@ -1119,8 +1122,18 @@ impl<'a> View<'a> {
         if lo >= end {
             return None;
         }
-        if self.flags(lo) & STOP != 0 && self.flags(lo) & (DET | PRONOUN) == 0 {
-            let comma = (lo..end).find(|&k| self.tok_text(k) == ",")?;
+        // An introductory phrase: a preposition or subordinator, a participle, a time word
+        // or an adverb first ("Arriving upon the scene, police began", "Now, many fear").
+        let n = &self.norm[lo];
+        let intro = self.flags(lo) & STOP != 0 && self.flags(lo) & (DET | PRONOUN) == 0
+            || (n.ends_with("ing")
+                || n.ends_with("ed")
+                || n.ends_with("ly")
+                || self.flags(lo) & TIME != 0 && self.flags(lo) & PRONOUN == 0);
+        if intro {
+            // Bounded: one endless sentence of coordinated cues stays linear.
+            let comma =
+                (lo..end.min(lo + Self::INTRO_TOKENS)).find(|&k| self.tok_text(k) == ",")?;
             lo = comma + 1;
         }
         // A sentence opening with a quote has its speaker elsewhere.
