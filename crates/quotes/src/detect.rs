@@ -614,6 +614,11 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
         }
         if v.is_punct(i) {
             let t = v.tok_text(i);
+            // A mark closing a quote nested at the end ("'old-school,'''") is the quote's.
+            if seen == 0 && matches!(t, "'" | "’" | "\"" | "”" | "»") {
+                i += 1;
+                continue;
+            }
             if t == "," {
                 relative = i + 1 < v.len() && v.flags(i + 1) & RELATIVE != 0;
             }
