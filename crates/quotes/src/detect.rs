@@ -615,7 +615,7 @@ fn attribute(v: &View, s: &Span, prev_close: usize, next_open: usize) -> Option<
         if v.is_punct(i) {
             let t = v.tok_text(i);
             // A mark closing a quote nested at the end ("'old-school,'''") is the quote's.
-            if seen == 0 && matches!(t, "'" | "’" | "\"" | "”" | "»") {
+            if seen == 0 && v.closing_mark(i) {
                 i += 1;
                 continue;
             }

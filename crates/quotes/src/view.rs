@@ -342,9 +342,7 @@ impl<'a> View<'a> {
             return false;
         }
         let n = &self.norm[j - 1];
-        self.flags(j - 1) & DET != 0
-            || matches!(n, "his" | "her" | "its" | "their" | "our" | "my" | "your")
-            || n.ends_with("'s")
+        self.flags(j - 1) & DET != 0 || self.possessive_determiner(j - 1) || n.ends_with("'s")
     }
 
     /// Whether a one-word verb form of the hand-written lists reads as a noun here: right
@@ -358,9 +356,8 @@ impl<'a> View<'a> {
             return false;
         }
         let n = &self.norm[i - 1];
-        let det = self.flags(i - 1) & DET != 0
-            || matches!(n, "his" | "her" | "its" | "their" | "our" | "my" | "your")
-            || n.ends_with("'s");
+        let det =
+            self.flags(i - 1) & DET != 0 || self.possessive_determiner(i - 1) || n.ends_with("'s");
         if !det {
             return false;
         }
@@ -665,9 +662,8 @@ impl<'a> View<'a> {
                 Some(d)
             } else {
                 // The mark may be two tokens ('').
-                let is_mark = |k: usize| self.norm[k].chars().all(|c| "\"”'’»".contains(c));
                 let mut k = d;
-                while k > 0 && d - k < 2 && is_mark(k) {
+                while k > 0 && d - k < 2 && self.closing_mark(k) {
                     k -= 1;
                 }
                 (k < d && self.tok_text(k) == ",").then_some(k)
@@ -1032,10 +1028,8 @@ impl<'a> View<'a> {
         let coordinated = matches!(before, "and" | "but" | "et" | "mais" | "и" | "но" | "а");
         // "…,” he said, adding" / "… win this race,” adding": a comma, or a closing mark
         // after one.
-        let is_mark =
-            |k: usize| !self.is_word(k) && self.norm[k].chars().all(|c| "\"”'’»".contains(c));
         let mut k = cue.lo - 1;
-        while k > 0 && cue.lo - k <= 2 && is_mark(k) {
+        while k > 0 && cue.lo - k <= 2 && self.closing_mark(k) {
             k -= 1;
         }
         // One adverb may stand between the comma and the participle ("…, even suggesting",
@@ -1123,13 +1117,19 @@ impl<'a> View<'a> {
             return None;
         }
         // An introductory phrase: a preposition or subordinator, a participle, a time word
-        // or an adverb first ("Arriving upon the scene, police began", "Now, many fear").
+        // or an adverb first ("Arriving upon the scene, police began", "Now, many fear");
+        // not a name ("Ted Cruz", "Italy", followed by a capitalised word or inside an
+        // entity).
         let n = &self.norm[lo];
+        let name = lo + 1 < end && self.capitalised(lo + 1)
+            || self.entities.is_some_and(|ents| {
+                let r = self.toks[lo].range;
+                let k = ents.partition_point(|e| e.range.end() <= r.start());
+                ents.get(k).is_some_and(|e| e.range.start() <= r.start())
+            });
+        let suffix = n.len() >= 5 && (n.ends_with("ing") || n.ends_with("ed") || n.ends_with("ly"));
         let intro = self.flags(lo) & STOP != 0 && self.flags(lo) & (DET | PRONOUN) == 0
-            || (n.ends_with("ing")
-                || n.ends_with("ed")
-                || n.ends_with("ly")
-                || self.flags(lo) & TIME != 0 && self.flags(lo) & PRONOUN == 0);
+            || !name && (suffix || self.flags(lo) & TIME != 0 && self.flags(lo) & PRONOUN == 0);
         if intro {
             // Bounded: one endless sentence of coordinated cues stays linear.
             let comma =
@@ -1141,13 +1141,7 @@ impl<'a> View<'a> {
             return None;
         }
         let mut hi = lo;
-        if hi < end
-            && (self.flags(hi) & DET != 0
-                || matches!(
-                    self.norm[hi].as_ref(),
-                    "his" | "her" | "its" | "their" | "our"
-                ))
-        {
+        if hi < end && (self.flags(hi) & DET != 0 || self.possessive_determiner(hi)) {
             hi += 1;
         }
         let first = hi;
@@ -1289,6 +1283,19 @@ impl<'a> View<'a> {
         self.flags(i) & CLAUSE != 0
             && !self.capitalised(i)
             && !matches!(&self.norm[i], "i" | "we" | "you" | "my" | "our" | "there")
+    }
+
+    /// Whether token `k` is a closing quotation mark ("”", "»", a straight quote).
+    pub fn closing_mark(&self, k: usize) -> bool {
+        !self.is_word(k) && self.norm[k].chars().all(|c| "\"”'’»".contains(c))
+    }
+
+    /// Whether the word at `i` is a possessive determiner ("his", "their").
+    fn possessive_determiner(&self, i: usize) -> bool {
+        matches!(
+            self.norm[i].as_ref(),
+            "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        )
     }
 
     /// Whether `r` is a pronoun phrase as a whole.
